@@ -1,0 +1,2 @@
+/** Programs over a shared runtime. */
+package dev.tributary.adapters;

@@ -1,0 +1,2 @@
+/** Knative sources API types. */
+package dev.tributary.api;

@@ -1,0 +1,2 @@
+/** Benchmark mains. */
+package dev.tributary.bench;

@@ -1,0 +1,2 @@
+/** CloudEvents over HTTP. */
+package dev.tributary.delivery;
