@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Knative's {@code ceOverrides}: extension attributes added to every event a source sends. Its
- * JSON form, {@code {"extensions":{"k":"v"}}}, is also the value of the {@code K_CE_OVERRIDES}
+ * Knative's {@code ceOverrides}: extension attributes added to every event a source sends. Its JSON
+ * form, {@code {"extensions":{"k":"v"}}}, is also the value of the {@code K_CE_OVERRIDES}
  * environment variable.
  *
  * @param extensions extension name to string value; never null (empty when absent)
@@ -19,6 +19,9 @@ public record CloudEventOverrides(Map<String, String> extensions) {
 
   public CloudEventOverrides {
     // Sorted so the JSON rendering (and so K_CE_OVERRIDES) is stable.
-    extensions = extensions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(extensions));
+    extensions =
+        extensions == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(extensions));
   }
 }
