@@ -1,2 +1,2 @@
-/** Benchmark mains. */
+/** Benchmark mains: run by bench/*.sh, never by the tests. */
 package dev.tributary.bench;

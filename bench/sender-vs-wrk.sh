@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Benchmark: the delivery module's sender vs wrk, both posting the same CloudEvent to the same
+# event-display-like sink (a separate JVM) on loopback. Prints both rates, their ratio, and the
+# sender's p50/p99 latency at half of its peak rate. Installs wrk (Debian package) if missing.
+# Usage: bench/sender-vs-wrk.sh [CONCURRENCY=64] [SECONDS=10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/find-jdk.sh
+concurrency="${1:-64}"
+seconds="${2:-10}"
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk ..." >&2
+  (apt-get update -qq && apt-get install -y -qq wrk) >/dev/null
+fi
+
+mvn -B -ntp -q -DskipTests -Dspotless.check.skip=true -pl bench -am package
+mvn -B -ntp -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
+cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+
+out=$(mktemp -d)
+java -cp "$cp" dev.tributary.bench.BenchSink >"$out/sink.out" 2>"$out/sink.err" &
+sink_pid=$!
+trap 'kill $sink_pid 2>/dev/null || true; rm -rf "$out"' EXIT
+for _ in $(seq 1 100); do grep -q '^port=' "$out/sink.out" 2>/dev/null && break; sleep 0.1; done
+port=$(sed -n 's/^port=//p' "$out/sink.out")
+[ -n "$port" ] || { echo "the sink did not start:" >&2; cat "$out/sink.err" >&2; exit 1; }
+url="http://127.0.0.1:$port/"
+
+java -cp "$cp" dev.tributary.bench.SenderBench "$url" "$concurrency" 3 "$seconds" | tee "$out/sender.txt"
+wrk -t2 -c"$concurrency" -d3s -s bench/post-heartbeat.lua "$url" >/dev/null # warm-up
+wrk -t2 -c"$concurrency" -d"${seconds}s" -s bench/post-heartbeat.lua "$url" | tee "$out/wrk.txt"
+
+sender=$(sed -n 's/^sender_events_per_s=//p' "$out/sender.txt")
+wrk_rate=$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")
+echo "---"
+echo "sender_events_per_s=$sender"
+echo "wrk_requests_per_s=$wrk_rate"
+awk -v s="$sender" -v w="$wrk_rate" 'BEGIN { printf "ratio_sender_over_wrk=%.2f\n", s / w }'
+grep -E '^(p50_ms|p99_ms|half_rate_events_per_s)=' "$out/sender.txt"
