@@ -3,6 +3,7 @@ package dev.tributary.api.cron;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRulesProvider;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,10 +21,24 @@ import java.util.Optional;
  *       is Go's {@code unknown time zone <name>}. Java-only spellings such as {@code Z}, {@code
  *       +01:00} or {@code UTC+1} are refused, as Go refuses them. Go looks names up as files under
  *       a zoneinfo directory, so the two sets agree on IANA names but may differ on oddities of a
- *       particular tzdata installation (e.g. {@code posix/...}).
+ *       particular tzdata installation (e.g. {@code posix/...}). {@code EST}, {@code MST}, {@code
+ *       HST}, {@code GMT+0} and {@code GMT-0}, which the JDK has only as short IDs, load as the
+ *       zones current tzdata links them to.
  * </ul>
  */
 final class GoLocations {
+
+  /**
+   * IANA names the JDK keeps only as "short IDs", not as tz database regions. Current tzdata (2024b
+   * and later) links them as below; Go finds them as zoneinfo files.
+   */
+  private static final Map<String, String> TZDATA_LINKS =
+      Map.of(
+          "EST", "America/Panama",
+          "MST", "America/Phoenix",
+          "HST", "Pacific/Honolulu",
+          "GMT+0", "Etc/GMT",
+          "GMT-0", "Etc/GMT");
 
   private GoLocations() {}
 
@@ -43,9 +58,10 @@ final class GoLocations {
     if (name.contains("..") || name.charAt(0) == '/' || name.charAt(0) == '\\') {
       throw new IllegalArgumentException("time: invalid location name");
     }
-    if (!ZoneRulesProvider.getAvailableZoneIds().contains(name)) {
+    String region = TZDATA_LINKS.getOrDefault(name, name);
+    if (!ZoneRulesProvider.getAvailableZoneIds().contains(region)) {
       throw new IllegalArgumentException("unknown time zone " + name);
     }
-    return Optional.of(ZoneId.of(name));
+    return Optional.of(ZoneId.of(region));
   }
 }

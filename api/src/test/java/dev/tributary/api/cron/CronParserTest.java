@@ -105,6 +105,9 @@ class CronParserTest {
     assertThat(zoneOf("TZ= 0 0 * * *")).isEqualTo(ZoneOffset.UTC); // Go: "" loads as UTC
     assertThat(zoneOf("TZ=Local 0 0 * * *")).isNull(); // Go's time.Local: the caller's zone
     assertThat(zoneOf("TZ=Etc/GMT+5 0 0 * * *")).isEqualTo(ZoneId.of("Etc/GMT+5"));
+    assertThat(zoneOf("TZ=US/Eastern 0 0 * * *")).isEqualTo(ZoneId.of("US/Eastern"));
+    assertThat(zoneOf("TZ=EST 0 0 * * *")).isEqualTo(ZoneId.of("America/Panama"));
+    assertThat(zoneOf("TZ=GMT+0 0 0 * * *")).isEqualTo(ZoneId.of("Etc/GMT"));
     // Whitespace after the zone is trimmed the Go way (tabs, NBSP...).
     assertThat(zoneOf("TZ=UTC \t\u00a00 0 * * *")).isEqualTo(ZoneOffset.UTC);
   }
