@@ -1,5 +1,6 @@
 package dev.tributary.api.duck;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -31,14 +32,17 @@ public record Condition(
     message = message == null ? "" : message;
   }
 
+  @JsonIgnore // a derived view, not a field of the condition
   public boolean isTrue() {
     return TRUE.equals(status);
   }
 
+  @JsonIgnore // a derived view, not a field of the condition
   public boolean isFalse() {
     return FALSE.equals(status);
   }
 
+  @JsonIgnore // a derived view, not a field of the condition
   public boolean isUnknown() {
     return UNKNOWN.equals(status);
   }
