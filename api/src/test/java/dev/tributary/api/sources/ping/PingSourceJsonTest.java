@@ -2,44 +2,21 @@ package dev.tributary.api.sources.ping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tributary.api.duck.CloudEventAttributes;
-import dev.tributary.api.duck.Condition;
 import java.io.IOException;
-import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
 /** Upstream-shaped manifests read with Jackson land in the right fields and write back alike. */
 class PingSourceJsonTest {
 
-  private static final YAMLMapper YAML = new YAMLMapper();
-  private static final ObjectMapper JSON =
-      new ObjectMapper().addMixIn(Condition.class, ConditionHelpersHidden.class);
+  private static final YAMLMapper YAML = PingTestJson.YAML;
+  private static final ObjectMapper JSON = PingTestJson.JSON;
 
-  /**
-   * Hides {@code Condition}'s {@code isTrue()/isFalse()/isUnknown()} helpers, which Jackson
-   * otherwise writes as {@code "true"/"false"/"unknown"} properties. That is a bug in {@code
-   * dev.tributary.api.duck.Condition} (reported: they need {@code @JsonIgnore}); this mix-in stands
-   * in for the fix so the round trip below checks everything else strictly.
-   */
-  abstract static class ConditionHelpersHidden {
-    @JsonIgnore
-    abstract boolean isTrue();
-
-    @JsonIgnore
-    abstract boolean isFalse();
-
-    @JsonIgnore
-    abstract boolean isUnknown();
-  }
-
-  private static JsonNode tree(String resource) throws IOException {
-    try (InputStream in = PingSourceJsonTest.class.getResourceAsStream(resource)) {
-      return YAML.readTree(in);
-    }
+  private static JsonNode tree(String resource) {
+    return PingTestJson.yamlResource(PingSourceJsonTest.class, resource);
   }
 
   @Test
