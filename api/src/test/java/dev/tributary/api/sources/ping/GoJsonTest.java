@@ -1,0 +1,149 @@
+package dev.tributary.api.sources.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GoJsonTest {
+
+  static Stream<Arguments> errorCases() {
+    return Stream.of(
+        Arguments.of("Invalid JSON", "invalid character 'I' looking for beginning of value"),
+        Arguments.of("", "unexpected end of JSON input"),
+        Arguments.of("   ", "unexpected end of JSON input"),
+        Arguments.of("{", "unexpected end of JSON input"),
+        Arguments.of("{\"a\":\"b", "unexpected end of JSON input"),
+        Arguments.of("{}x", "invalid character 'x' after top-level value"),
+        Arguments.of("{} {}", "invalid character '{' after top-level value"),
+        Arguments.of("{\"a\" 1}", "invalid character '1' after object key"),
+        Arguments.of("{\"a\":1 \"b\":2}", "invalid character '\"' after object key:value pair"),
+        Arguments.of("[1 2]", "invalid character '2' after array element"),
+        Arguments.of("{a:1}", "invalid character 'a' looking for beginning of object key string"),
+        Arguments.of("{\"a\":tx}", "invalid character 'x' in literal true (expecting 'r')"),
+        Arguments.of("{\"a\":nul}", "invalid character '}' in literal null (expecting 'l')"),
+        Arguments.of("{\"a\":fals}", "invalid character '}' in literal false (expecting 'e')"),
+        Arguments.of("{\"a\":-}", "invalid character '}' in numeric literal"),
+        Arguments.of("{\"a\":01}", "invalid character '1' after object key:value pair"),
+        Arguments.of("{\"a\":1.}", "invalid character '}' after decimal point in numeric literal"),
+        Arguments.of("{\"a\":1e}", "invalid character '}' in exponent of numeric literal"),
+        Arguments.of("{\"a\":\"\\x\"}", "invalid character 'x' in string escape code"),
+        Arguments.of(
+            "{\"a\":\"\\u12g4\"}", "invalid character 'g' in \\u hexadecimal character escape"),
+        Arguments.of("'", "invalid character '\\'' looking for beginning of value"),
+        Arguments.of("\\", "invalid character '\\\\' looking for beginning of value"),
+        // at end of input Go feeds a space into the state machine
+        Arguments.of("tru", "invalid character ' ' in literal true (expecting 'e')"),
+        Arguments.of("-", "invalid character ' ' in numeric literal"),
+        Arguments.of("{\"a\":\"\\", "invalid character ' ' in string escape code"),
+        // non-ASCII bytes are quoted as the Latin-1 rune of their first byte
+        Arguments.of("é", "invalid character 'Ã' looking for beginning of value"),
+        // the value must be an object
+        Arguments.of(
+            "[1,2]", "json: cannot unmarshal array into Go value of type map[string]interface {}"),
+        Arguments.of(
+            "\"s\"", "json: cannot unmarshal string into Go value of type map[string]interface {}"),
+        Arguments.of(
+            "42", "json: cannot unmarshal number into Go value of type map[string]interface {}"),
+        Arguments.of(
+            "true", "json: cannot unmarshal bool into Go value of type map[string]interface {}"),
+        // numbers are float64s inside the object
+        Arguments.of(
+            "{\"a\":[1,{\"b\":-1e999}],\"c\":1e400}",
+            "json: cannot unmarshal number -1e999 into Go value of type float64"));
+  }
+
+  static Stream<Arguments> remarshalCases() {
+    return Stream.of(
+        Arguments.of("{\"message\": \"hello, world!\"}", "{\"message\":\"hello, world!\"}"),
+        Arguments.of(
+            "  {\"b\" : 1, \"a\": [1, 2, {\"x\" : \"y z\"}]}  ",
+            "{\"a\":[1,2,{\"x\":\"y z\"}],\"b\":1}"),
+        Arguments.of("{\"a\":1,\"a\":2}", "{\"a\":2}"),
+        Arguments.of("{\"a\":null, \"n\": 1.50e+3}", "{\"a\":null,\"n\":1.50e+3}"),
+        Arguments.of("{\"<a>\":\"&\"}", "{\"\\u003ca\\u003e\":\"\\u0026\"}"),
+        Arguments.of("{\"k\\u00e9\\/\":1}", "{\"ké/\":1}"),
+        Arguments.of("{\"\\ud800\":1}", "{\"\uFFFD\":1}"),
+        Arguments.of(
+            "{\"\\ud83d\\ude00\":\"\\ud83d\\ude00\"}", "{\"\uD83D\uDE00\":\"\\ud83d\\ude00\"}"),
+        Arguments.of("{}", "{}"),
+        Arguments.of("null", "null"),
+        Arguments.of("hello", "{\"body\":\"hello\"}"),
+        Arguments.of("[1]", "{\"body\":\"[1]\"}"),
+        Arguments.of("\"x\"", "{\"body\":\"\\\"x\\\"\"}"),
+        Arguments.of("  ", "{\"body\":\"  \"}"),
+        Arguments.of("{\"a\":1e400}", "{\"a\":1e400}"));
+  }
+
+  private static String error(String json) {
+    return GoJson.objectUnmarshalError(json.getBytes(StandardCharsets.UTF_8)).orElse(null);
+  }
+
+  @Test
+  void acceptsObjectsAndNull() {
+    assertThat(error("{\"msg\": \"Hello World\"}")).isNull();
+    assertThat(error(" {\"a\":[1,-2.5e3,{\"b\":null,\"c\":true}],\"d\":\"\\u00e9\\n\"} ")).isNull();
+    assertThat(error("{}")).isNull();
+    assertThat(error("null")).isNull();
+  }
+
+  @ParameterizedTest
+  @MethodSource("errorCases")
+  void reportsGoErrors(String json, String message) {
+    assertThat(error(json)).isEqualTo(message);
+  }
+
+  @Test
+  void controlCharactersInStringsAreSyntaxErrors() {
+    assertThat(error("{\"a\":\"tab\there\"}"))
+        .isEqualTo("invalid character '\\t' in string literal");
+    assertThat(error("{\"a\":\"\u0001\"}"))
+        .isEqualTo("invalid character '\\x01' in string literal");
+  }
+
+  @Test
+  void nestingIsLimitedTo10000() {
+    assertThat(error("[".repeat(10001))).isEqualTo("invalid character '[' exceeded max depth");
+    assertThat(error("[".repeat(10000) + "]".repeat(10000)))
+        .isEqualTo("json: cannot unmarshal array into Go value of type map[string]interface {}");
+  }
+
+  @Test
+  void quotesCharactersAsGoStrconvDoes() {
+    assertThat(GoJsonScanner.quoteChar((byte) 'x')).isEqualTo("'x'");
+    assertThat(GoJsonScanner.quoteChar((byte) '"')).isEqualTo("'\"'");
+    assertThat(GoJsonScanner.quoteChar((byte) 0x07)).isEqualTo("'\\a'");
+    assertThat(GoJsonScanner.quoteChar((byte) 0x0b)).isEqualTo("'\\v'");
+    assertThat(GoJsonScanner.quoteChar((byte) 0x7f)).isEqualTo("'\\x7f'");
+    assertThat(GoJsonScanner.quoteChar((byte) 0x85)).isEqualTo("'\\u0085'");
+    assertThat(GoJsonScanner.quoteChar((byte) 0xa0)).isEqualTo("'\\u00a0'");
+    assertThat(GoJsonScanner.quoteChar((byte) 0xad)).isEqualTo("'\\u00ad'");
+    assertThat(GoJsonScanner.quoteChar((byte) 0xe9)).isEqualTo("'é'");
+  }
+
+  @ParameterizedTest
+  @MethodSource("remarshalCases")
+  void remarshalsObjectsOrWrapsTheRestInABody(String jsonData, String data) {
+    assertThat(GoJson.objectOrBody(jsonData)).isEqualTo(data);
+  }
+
+  @Test
+  void sortsKeysByTheirUtf8Bytes() {
+    // UTF-16 order would put the emoji (a surrogate pair) before U+FFFD; Go's byte order does not.
+    String json = "{\"\uFFFD\":1,\"\uD83D\uDE00\":2,\"é\":3,\"a\":4,\"B\":5}";
+    assertThat(GoJson.objectOrBody(json))
+        .isEqualTo("{\"B\":5,\"a\":4,\"é\":3,\"\uFFFD\":1,\"\uD83D\uDE00\":2}");
+  }
+
+  @Test
+  void escapesLikeGoMarshal() {
+    assertThat(GoJson.quote("he said \"hi\" <b>&\n\t\r\b\f\u0001\u007f\\"))
+        .isEqualTo("\"he said \\\"hi\\\" \\u003cb\\u003e\\u0026\\n\\t\\r\\b\\f\\u0001\u007f\\\\\"");
+    assertThat(GoJson.quote("a\u2028b\u2029c")).isEqualTo("\"a\\u2028b\\u2029c\"");
+    assertThat(GoJson.objectOrBody("{\"a\":\"x\u2028y\"}")).isEqualTo("{\"a\":\"x\\u2028y\"}");
+  }
+}
