@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
  * namespace: knative.dev/pkg's {@code tracker.Reference}, the shape of a SinkBinding's {@code
  * subject}.
  *
+ * <p>{@code selector} is a fabric8 model object and so mutable; this record and the code here treat
+ * it as a value and never change it.
+ *
  * @param apiVersion e.g. {@code batch/v1}; only its group matters when matching objects
  * @param kind e.g. {@code Job}
  * @param namespace the referents' namespace
