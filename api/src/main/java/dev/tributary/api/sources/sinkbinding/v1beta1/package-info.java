@@ -1,0 +1,4 @@
+/**
+ * SinkBinding {@code sources.knative.dev/v1beta1}, served for old manifests, and its conversion.
+ */
+package dev.tributary.api.sources.sinkbinding.v1beta1;
