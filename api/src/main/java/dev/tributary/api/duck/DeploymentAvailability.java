@@ -33,7 +33,7 @@ public final class DeploymentAvailability {
       conditions.markUnknown(
           type,
           "DeploymentUnavailable",
-          "The Deployment '" + deployment.getMetadata().getName() + "' is unavailable.");
+          "The Deployment '" + nameOf(deployment) + "' is unavailable.");
       return;
     }
     switch (available.getStatus()) {
@@ -51,7 +51,17 @@ public final class DeploymentAvailability {
       }
       case Condition.FALSE ->
           conditions.markFalse(type, available.getReason(), available.getMessage());
-      default -> conditions.markUnknown(type, available.getReason(), available.getMessage());
+      case Condition.UNKNOWN ->
+          conditions.markUnknown(type, available.getReason(), available.getMessage());
+      default -> {
+        // Not a condition status Kubernetes defines; upstream leaves the condition as it was.
+      }
     }
+  }
+
+  private static String nameOf(Deployment deployment) {
+    return deployment.getMetadata() == null || deployment.getMetadata().getName() == null
+        ? ""
+        : deployment.getMetadata().getName();
   }
 }
