@@ -7,9 +7,9 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * Go's {@code json.Indent}, byte for byte, because event_display prints JSON data through it.
- * Like Go's, it validates the JSON while it goes (the syntax only; strings' bytes are not checked
- * as UTF-8), drops the whitespace before and between tokens, keeps whitespace after the top-level
+ * Go's {@code json.Indent}, byte for byte, because event_display prints JSON data through it. Like
+ * Go's, it validates the JSON while it goes (the syntax only; strings' bytes are not checked as
+ * UTF-8), drops the whitespace before and between tokens, keeps whitespace after the top-level
  * value as it is, writes empty objects and arrays as {@code {}} and {@code []}, and copies strings,
  * numbers and literals untouched, so key order and number text never change.
  */
@@ -34,15 +34,43 @@ public final class GoJsonIndent {
   }
 
   /**
-   * Indents {@code json}: each element on its own line, starting with {@code prefix} and one
-   * {@code indent} per nesting level. The first line gets no prefix.
+   * Indents {@code json}: each element on its own line, starting with {@code prefix} and one {@code
+   * indent} per nesting level. The first line gets no prefix.
    *
    * @return the indented bytes, or empty when {@code json} is not one valid JSON value (Go then
    *     returns an error)
    */
   public static Optional<byte[]> indent(byte[] json, String prefix, String indent) {
+    if (nestsTooDeep(json)) {
+      return Optional.empty(); // refused before writing an output quadratic in the depth
+    }
     GoJsonIndent run = new GoJsonIndent(json, prefix, indent);
     return run.value() && run.trailer() ? Optional.of(run.out.toByteArray()) : Optional.empty();
+  }
+
+  /** Whether brackets outside strings nest deeper than Go allows, which makes Go refuse. */
+  private static boolean nestsTooDeep(byte[] json) {
+    int level = 0;
+    boolean inString = false;
+    for (int i = 0; i < json.length; i++) {
+      byte c = json[i];
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        if (++level > MAX_DEPTH) {
+          return true;
+        }
+      } else if (c == '}' || c == ']') {
+        level--;
+      }
+    }
+    return false;
   }
 
   /** Reads the top-level value; false when the input is not valid JSON. */

@@ -5,13 +5,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Writes lines the way Go's standard {@code log} package does ({@code 2006/01/02 15:04:05 message}),
- * for programs whose upstream logs with it. Time comes from the injected clock, in the clock's
- * zone. Thread-safe when the sink is.
+ * Writes lines the way Go's standard {@code log} package does ({@code 2006/01/02 15:04:05
+ * message}), for programs whose upstream logs with it. Time comes from the injected clock, in the
+ * clock's zone. Thread-safe when the sink is.
  */
 public final class GoLog {
 
-  private static final DateTimeFormatter PREFIX = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
+  private static final DateTimeFormatter PREFIX =
+      DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss");
 
   private final LogSink sink;
   private final Clock clock;

@@ -60,9 +60,10 @@ public final class GoStrconv {
   }
 
   /**
-   * Go's {@code strconv.Unquote} for a double-quoted Go string literal. Byte escapes ({@code \xHH},
-   * octal) that do not form valid UTF-8 decode to U+FFFD, as Go's JSON encoder would later render
-   * them.
+   * Go's {@code strconv.Unquote} for a double-quoted Go string literal. Go strings are bytes, and
+   * byte escapes ({@code \xHH}, octal) may leave bytes that are not UTF-8: each such byte {@code b}
+   * becomes the lone surrogate {@code U+DC00+b} (as Python's "surrogateescape" does), so that
+   * encoders can still render it as Go would (JSON writes {@code \ufffd} for each).
    *
    * @throws IllegalArgumentException {@code invalid syntax} when {@code quoted} is not one valid
    *     double-quoted literal
@@ -134,7 +135,60 @@ public final class GoStrconv {
         default -> throw syntax();
       }
     }
-    return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    return decodeUtf8(out.toByteArray());
+  }
+
+  /** Decodes UTF-8 as Go's {@code utf8.DecodeRune} does, escaping each invalid byte. */
+  static String decodeUtf8(byte[] bytes) {
+    StringBuilder b = new StringBuilder(bytes.length);
+    int i = 0;
+    while (i < bytes.length) {
+      int b0 = bytes[i] & 0xff;
+      int size = b0 < 0x80 ? 1 : sequenceLength(bytes, i);
+      if (size == 0) {
+        b.append((char) (0xDC00 + b0));
+        i++;
+        continue;
+      }
+      b.append(new String(bytes, i, size, StandardCharsets.UTF_8));
+      i += size;
+    }
+    return b.toString();
+  }
+
+  /** The length of the valid UTF-8 sequence at {@code i}, or 0. */
+  private static int sequenceLength(byte[] s, int i) {
+    int b0 = s[i] & 0xff;
+    int size;
+    int lo = 0x80;
+    int hi = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      size = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      size = 3;
+      lo = b0 == 0xE0 ? 0xA0 : 0x80;
+      hi = b0 == 0xED ? 0x9F : 0xBF;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      size = 4;
+      lo = b0 == 0xF0 ? 0x90 : 0x80;
+      hi = b0 == 0xF4 ? 0x8F : 0xBF;
+    } else {
+      return 0;
+    }
+    if (i + size > s.length) {
+      return 0;
+    }
+    int b1 = s[i + 1] & 0xff;
+    if (b1 < lo || b1 > hi) {
+      return 0;
+    }
+    for (int k = 2; k < size; k++) {
+      int bk = s[i + k] & 0xff;
+      if (bk < 0x80 || bk > 0xBF) {
+        return 0;
+      }
+    }
+    return size;
   }
 
   private static long hex(String s, int from, int digits, int end) {

@@ -11,8 +11,8 @@ public interface Program {
 
   /**
    * Runs the program. Called once, on the program's own Vert.x event-loop context; every callback
-   * the program registers on {@code ctx.vertx()} from there runs on that same thread unless it
-   * says otherwise. Must not block.
+   * the program registers on {@code ctx.vertx()} from there runs on that same thread unless it says
+   * otherwise. Must not block.
    *
    * @return a future completing with the exit code when the program ends, by itself or because
    *     {@link ProgramContext#stopRequested()} completed. Throwing, or failing the future, ends the

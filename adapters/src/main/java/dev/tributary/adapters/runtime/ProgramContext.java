@@ -16,8 +16,8 @@ import java.util.List;
  * @param vertx the program's Vert.x instance, for its servers, clients and timers
  * @param meterRegistry where the program records metrics (Prometheus)
  * @param clock the time source programs must use instead of the system clock
- * @param bindHost the address servers listen on: {@code 0.0.0.0} for a process, a pod's own
- *     address when run in-JVM
+ * @param bindHost the address servers listen on: {@code 0.0.0.0} for a process, a pod's own address
+ *     when run in-JVM
  * @param stopRequested completes (on the program's context) when the program is asked to stop, the
  *     way SIGTERM asks a container to stop; the program should then end promptly
  */

@@ -11,6 +11,7 @@ import io.vertx.core.VertxOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,13 +91,20 @@ public final class ProgramRuntime {
   }
 
   /**
-   * Asks the program to stop, as SIGTERM asks a container. If it has not ended after {@code
-   * grace}, it is closed down regardless and exits with {@link #EXIT_KILLED}.
+   * Asks the program to stop, as SIGTERM asks a container. If it has not ended after {@code grace},
+   * it is closed down regardless and exits with {@link #EXIT_KILLED}.
    *
    * @return the exit code future, as {@link #exitCode()}
    */
   public Future<Integer> stop(Duration grace) {
-    context.runOnContext(ignored -> stopRequested.tryComplete());
+    if (ending.get()) {
+      return exit.future(); // already ended or ending: its Vert.x may be closed
+    }
+    try {
+      context.runOnContext(ignored -> stopRequested.tryComplete());
+    } catch (RejectedExecutionException closedMeanwhile) {
+      return exit.future();
+    }
     CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS)
         .execute(() -> end(EXIT_KILLED));
     return exit.future();
