@@ -9,6 +9,9 @@ import dev.tributary.delivery.CeOverridesApplier;
 import dev.tributary.delivery.DeliveryMetrics;
 import dev.tributary.delivery.HttpEventSender;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.net.PemTrustOptions;
 
 /**
  * Knative's heartbeats sample ({@code cmd/heartbeats}): sends a heartbeat event to {@code K_SINK}
@@ -40,7 +43,11 @@ public final class Heartbeats implements Program {
     }
     var sender =
         new HttpEventSender(
-            ctx.vertx(), CeOverridesApplier.none(), new DeliveryMetrics(ctx.meterRegistry()));
+            ctx.vertx(),
+            CeOverridesApplier.none(), // already applied by HeartbeatEvents
+            new DeliveryMetrics(ctx.meterRegistry()),
+            clientOptions(config),
+            HttpEventSender.DEFAULT_POOL_SIZE);
     var loop = new HeartbeatLoop(ctx.vertx(), config, sender, ctx.clock(), log);
     if (config.oneShot()) {
       return loop.beatOnce().compose(sent -> IstioProxy.quit(ctx.vertx(), log)).map(0);
@@ -52,5 +59,14 @@ public final class Heartbeats implements Program {
               loop.cancel();
               return ProgramRuntime.EXIT_TERMINATED;
             });
+  }
+
+  /** As upstream: an https sink trusts the given CA certificates (PEM) when there are any. */
+  private static HttpClientOptions clientOptions(HeartbeatsConfig config) {
+    HttpClientOptions options = new HttpClientOptions();
+    if ("https".equalsIgnoreCase(config.sink().getScheme()) && !config.caCerts().isEmpty()) {
+      options.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(config.caCerts())));
+    }
+    return options;
   }
 }

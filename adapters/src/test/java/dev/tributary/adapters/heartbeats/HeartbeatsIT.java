@@ -3,7 +3,6 @@ package dev.tributary.adapters.heartbeats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.tributary.adapters.eventdisplay.EventDisplay;
 import dev.tributary.adapters.runtime.Env;
 import dev.tributary.adapters.runtime.GoFlagSet;
@@ -11,12 +10,19 @@ import dev.tributary.adapters.runtime.Launch;
 import dev.tributary.adapters.runtime.ProgramRuntime;
 import dev.tributary.adapters.runtime.RecordingLogSink;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SelfSignedCertificate;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,7 +111,8 @@ class HeartbeatsIT {
 
   @Test
   void logsFailedSendsAndKeepsBeating() throws Exception {
-    HttpServer refusing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    com.sun.net.httpserver.HttpServer refusing =
+        com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     refusing.createContext(
         "/",
         exchange -> {
@@ -130,6 +137,42 @@ class HeartbeatsIT {
                       >= 2);
     } finally {
       refusing.stop(0);
+    }
+  }
+
+  @Test
+  void trustsTheGivenCaCertificatesForAnHttpsSink() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
+      List<String> received = new CopyOnWriteArrayList<>();
+      HttpServer tls =
+          vertx
+              .createHttpServer(
+                  new HttpServerOptions()
+                      .setSsl(true)
+                      .setKeyCertOptions(certificate.keyCertOptions()))
+              .requestHandler(
+                  request ->
+                      request
+                          .body()
+                          .onSuccess(body -> received.add(body.toString()))
+                          .onComplete(done -> request.response().setStatusCode(202).end()))
+              .listen(0, "127.0.0.1")
+              .await(10, TimeUnit.SECONDS);
+      String pem = Files.readString(Path.of(certificate.certificatePath()));
+
+      ProgramRuntime heartbeats =
+          heartbeats(
+              Map.of("K_SINK", "https://localhost:" + tls.actualPort(), "ONE_SHOT", "true"),
+              "--cacerts",
+              pem);
+
+      assertThat(result(heartbeats.exitCode())).isZero();
+      assertThat(received).containsExactly("{\"id\":1,\"label\":\"\"}");
+      assertThat(heartbeatsLog.text()).doesNotContain("failed to send cloudevent");
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
     }
   }
 
