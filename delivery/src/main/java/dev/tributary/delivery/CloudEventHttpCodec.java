@@ -106,7 +106,7 @@ public final class CloudEventHttpCodec {
       event =
           new HttpMessageReader(version, each -> headers.forEach(each), body.getBytes()).toEvent();
     } catch (RuntimeException e) {
-      throw malformed(Reasons.rootMessage(e));
+      throw malformed("malformed event: " + Reasons.rootMessage(e));
     }
     return valid(event, false, "");
   }
@@ -131,7 +131,7 @@ public final class CloudEventHttpCodec {
     try {
       event = JSON.treeToValue(node, CloudEvent.class);
     } catch (JsonProcessingException | RuntimeException e) {
-      throw malformed(where + Reasons.rootMessage(e));
+      throw malformed(where + "malformed event: " + Reasons.rootMessage(e));
     }
     return valid(event, node.has("data_base64"), where);
   }

@@ -99,7 +99,11 @@ public final class HttpEventSender implements EventSender {
     return outcome.future();
   }
 
-  /** Closes the HTTP client; in-flight sends end as {@link DeliveryOutcome.Failed}. */
+  /**
+   * Starts closing the HTTP client and returns at once; sends in flight or waiting to retry end as
+   * {@link DeliveryOutcome.Failed}. Close the sender before its {@link Vertx}: closing Vert.x first
+   * cancels pending retry timers, and their sends never complete.
+   */
   @Override
   public void close() {
     closed = true;
@@ -173,7 +177,8 @@ public final class HttpEventSender implements EventSender {
       RetryPolicy policy,
       Promise<AttemptResult> last) {
     if (closed) {
-      last.complete(new AttemptResult(RetryPolicy.NO_RESPONSE, number - 1, new byte[0], "closed"));
+      last.complete(
+          new AttemptResult(RetryPolicy.NO_RESPONSE, number - 1, new byte[0], "sender closed"));
       return;
     }
     var sample = metrics.startAttempt();

@@ -189,7 +189,7 @@ class HttpEventSenderIT {
             .build();
     DeliveryTarget target =
         new DeliveryTarget(
-            sink.uri("/"),
+            sink.uri(""), // no path, like http://event-display.default.svc.cluster.local
             RetryPolicy.none(),
             null,
             Encoding.BINARY,
@@ -199,6 +199,7 @@ class HttpEventSenderIT {
 
     RecordingServer.Request request = sink.requests().get(0);
     assertThat(request.method()).isEqualTo("POST");
+    assertThat(request.path()).isEqualTo("/");
     assertThat(request.headers().get("ce-specversion")).isEqualTo("1.0");
     assertThat(request.headers().get("ce-id")).isEqualTo("e-8");
     assertThat(request.headers().get("ce-source")).isEqualTo("/ping");
