@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Knative Eventing's event sources, in Java.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      EventDisplayCommand.class,
+      HeartbeatsCommand.class
+    })
 public final class TributaryCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -21,7 +25,22 @@ public final class TributaryCommand implements Runnable {
 
   /** Builds the command line; tests use this to run commands in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new TributaryCommand());
+    CommandLine commandLine = new CommandLine(new TributaryCommand());
+    // Programs' arguments are a container's args: no "@file" expansion anywhere.
+    commandLine.setExpandAtFiles(false);
+    passArgumentsUntouched(commandLine.getSubcommands().get("heartbeats"));
+    return commandLine;
+  }
+
+  /**
+   * Makes {@code command} hand every argument to its program as given: unknown options become
+   * positional parameters and {@code --} is not consumed, since the program parses them (as Go's
+   * flag package does, which reads {@code --} itself).
+   */
+  private static void passArgumentsUntouched(CommandLine command) {
+    command.setUnmatchedOptionsArePositionalParams(true);
+    command.setStopAtPositional(true);
+    command.setEndOfOptionsDelimiter("\0no-end-of-options");
   }
 
   public static void main(String[] args) {
