@@ -1,5 +1,6 @@
 package dev.tributary.adapters.runtime;
 
+import dev.tributary.api.validation.GoQuote;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

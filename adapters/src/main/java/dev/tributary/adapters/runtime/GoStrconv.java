@@ -1,5 +1,6 @@
 package dev.tributary.adapters.runtime;
 
+import dev.tributary.api.validation.GoQuote;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
