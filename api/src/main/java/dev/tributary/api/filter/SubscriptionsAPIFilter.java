@@ -1,7 +1,10 @@
 package dev.tributary.api.filter;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +29,13 @@ import java.util.TreeMap;
  * @param cesql a CloudEvents SQL expression; Tributary does not evaluate these yet, so validation
  *     rejects them (see {@link SubscriptionsAPIFilterValidation})
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"all", "any", "not", "exact", "prefix", "suffix", "cesql"})
 public record SubscriptionsAPIFilter(
-    List<SubscriptionsAPIFilter> all,
-    List<SubscriptionsAPIFilter> any,
-    SubscriptionsAPIFilter not,
+    @SchemaFrom(type = NestedFilterSchema[].class) List<SubscriptionsAPIFilter> all,
+    @SchemaFrom(type = NestedFilterSchema[].class) List<SubscriptionsAPIFilter> any,
+    @SchemaFrom(type = NestedFilterSchema.class) SubscriptionsAPIFilter not,
     Map<String, String> exact,
     Map<String, String> prefix,
     Map<String, String> suffix,
@@ -83,6 +87,16 @@ public record SubscriptionsAPIFilter(
   /** A filter with only the {@code cesql} dialect. */
   public static SubscriptionsAPIFilter ofCesql(String expression) {
     return new SubscriptionsAPIFilter(null, null, null, null, null, null, expression);
+  }
+
+  /**
+   * The CRD schema of a nested filter: an object whose fields are kept as they are, as upstream's
+   * Trigger CRD declares {@code all}, {@code any} and {@code not}. The CRD generator cannot follow
+   * the recursive type itself; the webhook validates nested filters.
+   */
+  @PreserveUnknownFields
+  static final class NestedFilterSchema {
+    private NestedFilterSchema() {}
   }
 
   private static List<SubscriptionsAPIFilter> nested(List<SubscriptionsAPIFilter> filters) {

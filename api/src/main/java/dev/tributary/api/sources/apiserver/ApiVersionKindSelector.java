@@ -1,5 +1,6 @@
 package dev.tributary.api.sources.apiserver;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -16,6 +17,7 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
  * @param kind e.g. {@code Event}
  * @param selector restricts the watch to objects whose labels match; null for all objects
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"apiVersion", "kind", "selector"})
 public record ApiVersionKindSelector(
     String apiVersion,
