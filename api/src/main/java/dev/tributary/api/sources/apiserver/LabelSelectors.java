@@ -4,7 +4,6 @@ import dev.tributary.api.validation.GoQuote;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,15 +27,52 @@ import java.util.regex.Pattern;
  * <p>Pure and thread-safe.
  */
 public final class LabelSelectors {
-  private static final String KEY_CHARS = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-  private static final Pattern LABEL_NAME = Pattern.compile(KEY_CHARS);
-  private static final Pattern LABEL_VALUE = Pattern.compile("(" + KEY_CHARS + ")?");
+  private static final String NAME_FORMAT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+  private static final Pattern LABEL_NAME = Pattern.compile(NAME_FORMAT);
+  private static final Pattern LABEL_VALUE = Pattern.compile("(" + NAME_FORMAT + ")?");
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final int NAME_MAX = 63;
   private static final int PREFIX_MAX = 253;
 
   private LabelSelectors() {}
+
+  /** The selection operators, with how each prints. */
+  private enum Operator {
+    EQUALS,
+    IN,
+    NOT_IN,
+    EXISTS,
+    DOES_NOT_EXIST;
+
+    static Operator of(String name) {
+      return switch (name) {
+        case "In" -> IN;
+        case "NotIn" -> NOT_IN;
+        case "Exists" -> EXISTS;
+        case "DoesNotExist" -> DOES_NOT_EXIST;
+        default ->
+            throw new IllegalArgumentException(
+                GoQuote.quote(name) + " is not a valid label selector operator");
+      };
+    }
+  }
+
+  private record Requirement(String key, Operator operator, List<String> values) {
+    String render() {
+      return switch (operator) {
+        case EQUALS -> key + "=" + values.getFirst();
+        case IN -> key + " in (" + sortedValues() + ")";
+        case NOT_IN -> key + " notin (" + sortedValues() + ")";
+        case EXISTS -> key;
+        case DOES_NOT_EXIST -> "!" + key;
+      };
+    }
+
+    private String sortedValues() {
+      return String.join(",", values.stream().sorted().toList());
+    }
+  }
 
   /**
    * The string form of {@code selector}.
@@ -48,28 +84,23 @@ public final class LabelSelectors {
     Map<String, String> labels = selector.getMatchLabels();
     if (labels != null) {
       for (Map.Entry<String, String> e : labels.entrySet()) {
-        requirements.add(requirement(e.getKey(), "=", List.of(nullToEmpty(e.getValue()))));
+        requirements.add(
+            requirement(e.getKey(), Operator.EQUALS, List.of(nullToEmpty(e.getValue()))));
       }
     }
     List<LabelSelectorRequirement> expressions = selector.getMatchExpressions();
     if (expressions != null) {
       for (LabelSelectorRequirement expr : expressions) {
-        List<String> values = expr.getValues() == null ? List.of() : expr.getValues();
-        String op =
-            switch (nullToEmpty(expr.getOperator())) {
-              case "In" -> " in ";
-              case "NotIn" -> " notin ";
-              case "Exists" -> "exists";
-              case "DoesNotExist" -> "!";
-              default ->
-                  throw new IllegalArgumentException(
-                      GoQuote.quote(nullToEmpty(expr.getOperator()))
-                          + " is not a valid label selector operator");
-            };
-        requirements.add(requirement(nullToEmpty(expr.getKey()), op, values));
+        requirements.add(
+            requirement(
+                nullToEmpty(expr.getKey()),
+                Operator.of(nullToEmpty(expr.getOperator())),
+                expr.getValues() == null
+                    ? List.of()
+                    : expr.getValues().stream().map(LabelSelectors::nullToEmpty).toList()));
       }
     }
-    // List.sort is stable, matching Go's sort.Sort on the short lists selectors have.
+    // List.sort is stable, as Go's sort.Sort is on the short lists selectors have.
     requirements.sort(Comparator.comparing(Requirement::key));
     return String.join(",", requirements.stream().map(Requirement::render).toList());
   }
@@ -101,93 +132,69 @@ public final class LabelSelectors {
         && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
   }
 
-  private record Requirement(String key, String op, List<String> values) {
-    String render() {
-      return switch (op) {
-        case "exists" -> key;
-        case "!" -> "!" + key;
-        case "=" -> key + "=" + values.getFirst();
-        default -> key + op + "(" + String.join(",", values.stream().sorted().toList()) + ")";
-      };
-    }
-  }
-
-  private static Requirement requirement(String key, String op, List<String> values) {
+  /** A requirement, checked as apimachinery's {@code labels.NewRequirement} checks it. */
+  private static Requirement requirement(String key, Operator operator, List<String> values) {
     List<String> problems = new ArrayList<>(keyProblems(key));
-    switch (op) {
-      case " in ", " notin " -> {
+    switch (operator) {
+      case IN, NOT_IN -> {
         if (values.isEmpty()) {
           problems.add("values: for 'in', 'notin' operators, values set can't be empty");
         }
       }
-      case "exists", "!" -> {
+      case EXISTS, DOES_NOT_EXIST -> {
         if (!values.isEmpty()) {
           problems.add("values: values set must be empty for exists and does not exist");
         }
       }
-      default -> {
-        // "=" always carries exactly one value.
+      case EQUALS -> {
+        // A matchLabels entry always has exactly one value.
       }
     }
     for (String value : values) {
-      String v = nullToEmpty(value);
-      if (v.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
-        problems.add(
-            "values: "
-                + quoted(v)
-                + ": must be no more than "
-                + NAME_MAX
-                + " bytes (label "
-                + key
-                + ")");
+      if (value.length() > NAME_MAX) {
+        problems.add("values: " + GoQuote.quote(value) + ": must be no more than 63 bytes");
       }
-      if (!LABEL_VALUE.matcher(v).matches()) {
+      if (!LABEL_VALUE.matcher(value).matches()) {
         problems.add(
             "values: "
-                + quoted(v)
+                + GoQuote.quote(value)
                 + ": a valid label must be an empty string or consist of alphanumeric characters,"
-                + " '-', '_' or '.', and must start and end with an alphanumeric character"
-                + " (label "
-                + key
-                + ")");
+                + " '-', '_' or '.', and must start and end with an alphanumeric character");
       }
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
           "invalid label selector requirement on key "
-              + quoted(key)
+              + GoQuote.quote(key)
               + ": "
               + String.join("; ", problems));
     }
-    return new Requirement(key, op, values.stream().map(LabelSelectors::nullToEmpty).toList());
+    return new Requirement(key, operator, values);
   }
 
+  /** What apimachinery's {@code IsLabelKey} finds wrong with {@code key}, if anything. */
   private static List<String> keyProblems(String key) {
     List<String> problems = new ArrayList<>();
     String[] parts = key.split("/", -1);
-    String name;
-    if (parts.length == 1) {
-      name = parts[0];
-    } else if (parts.length == 2) {
-      String prefix = parts[0];
-      name = parts[1];
-      if (prefix.isEmpty()) {
-        problems.add("key: prefix part must be non-empty");
-      } else if (prefix.length() > PREFIX_MAX || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
-        problems.add(
-            "key: prefix part must be a lowercase RFC 1123 subdomain of at most "
-                + PREFIX_MAX
-                + " characters");
-      }
-    } else {
+    if (parts.length > 2) {
       return List.of(
           "key: a valid label key is a name with an optional DNS subdomain prefix and '/'"
               + " (e.g. 'example.com/MyName')");
     }
+    String name = parts[parts.length - 1];
+    if (parts.length == 2) {
+      String prefix = parts[0];
+      if (prefix.isEmpty()) {
+        problems.add("key: prefix part must be non-empty");
+      } else if (prefix.length() > PREFIX_MAX || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
+        problems.add(
+            "key: prefix part must be a lowercase RFC 1123 subdomain of at most 253 characters");
+      }
+    }
     if (name.isEmpty()) {
       problems.add("key: name part must be non-empty");
     } else if (name.length() > NAME_MAX) {
-      problems.add("key: name part must be no more than " + NAME_MAX + " bytes");
+      problems.add("key: name part must be no more than 63 bytes");
     }
     if (!LABEL_NAME.matcher(name).matches()) {
       problems.add(
@@ -195,10 +202,6 @@ public final class LabelSelectors {
               + " start and end with an alphanumeric character");
     }
     return problems;
-  }
-
-  private static String quoted(String s) {
-    return GoQuote.quote(s);
   }
 
   private static String nullToEmpty(String s) {
