@@ -16,6 +16,8 @@ public final class SourceKinds {
         dev.tributary.api.sources.ping.PingSource.class,
         dev.tributary.api.sources.ping.v1beta2.PingSource.class,
         dev.tributary.api.sources.ping.v1beta1.PingSource.class,
+        dev.tributary.api.sources.apiserver.ApiServerSource.class,
+        dev.tributary.api.sources.apiserver.v1beta1.ApiServerSource.class,
         dev.tributary.api.sources.container.ContainerSource.class,
         dev.tributary.api.sources.container.v1beta1.ContainerSource.class,
         dev.tributary.api.sources.sinkbinding.SinkBinding.class,
