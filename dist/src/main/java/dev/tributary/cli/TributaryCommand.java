@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       EventDisplayCommand.class,
-      HeartbeatsCommand.class
+      HeartbeatsCommand.class,
+      DemoCommand.class
     })
 public final class TributaryCommand implements Runnable {
 
