@@ -2,13 +2,15 @@ package dev.tributary.api.duck;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The status every source shares (knative.dev/pkg's {@code duckv1.SourceStatus}). Kinds extend it.
  * A mutable bean because Kubernetes status is written in place by reconcilers; conditions change
- * only through a kind's Lifecycle, which manages them with its {@link ConditionSet}.
+ * only through a kind's Lifecycle, which manages them with its {@link ConditionSet}. Not
+ * thread-safe: one owner at a time.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class SourceStatus implements Conditioned {
@@ -76,5 +78,32 @@ public class SourceStatus implements Conditioned {
 
   public void setCeAttributes(List<CloudEventAttributes> ceAttributes) {
     this.ceAttributes = ceAttributes;
+  }
+
+  /**
+   * Makes every field this class declares (conditions and observedGeneration included) a copy of
+   * {@code other}'s, sharing no list or map with it. Fields a subclass adds are not touched. Used
+   * by version conversion and a kind's deep copy.
+   */
+  public void copyFrom(SourceStatus other) {
+    setObservedGeneration(other.getObservedGeneration());
+    setConditions(other.getConditions());
+    copyOutputsFrom(other);
+  }
+
+  /**
+   * Makes what a source publishes about its output (annotations, sinkUri, sinkCACerts,
+   * sinkAudience, ceAttributes) a copy of {@code other}'s, sharing no list or map with it; leaves
+   * this status's conditions and observedGeneration alone. Used by kinds that mirror a child's
+   * status (ContainerSource mirrors its SinkBinding's).
+   */
+  public void copyOutputsFrom(SourceStatus other) {
+    setAnnotations(
+        other.getAnnotations() == null ? null : new LinkedHashMap<>(other.getAnnotations()));
+    setSinkUri(other.getSinkUri());
+    setSinkCACerts(other.getSinkCACerts());
+    setSinkAudience(other.getSinkAudience());
+    setCeAttributes(
+        other.getCeAttributes() == null ? null : new ArrayList<>(other.getCeAttributes()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tributary.api.k8s;
 
+import dev.tributary.api.gojson.GoJson;
 import dev.tributary.api.validation.GoQuote;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;

@@ -2,12 +2,10 @@ package dev.tributary.api.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /** Reads the test manifests with plain Jackson, as an API client would, and compares JSON. */
 public final class ManifestJson {
@@ -36,18 +34,7 @@ public final class ManifestJson {
 
   /** {@code value} serialized, as a JSON tree. */
   public static JsonNode tree(Object value) {
-    return withoutConditionFlags(normalize(JSON.valueToTree(value)));
-  }
-
-  // dev.tributary.api.duck.Condition's isTrue()/isFalse()/isUnknown() are serialized by Jackson
-  // as "true"/"false"/"unknown" properties (a duck bug outside this helper's remit, reported for
-  // a @JsonIgnore fix). Dropped here so these tests check this package's fields; remove once fixed.
-  private static JsonNode withoutConditionFlags(JsonNode root) {
-    JsonNode conditions = root.path("status").path("conditions");
-    for (JsonNode c : conditions) {
-      ((ObjectNode) c).remove(List.of("true", "false", "unknown"));
-    }
-    return root;
+    return normalize(JSON.valueToTree(value));
   }
 
   /** {@code value} serialized to JSON text. */

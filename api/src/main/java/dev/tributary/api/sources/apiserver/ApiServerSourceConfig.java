@@ -4,12 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tributary.api.filter.SubscriptionsAPIFilter;
+import dev.tributary.api.gojson.GoJsonEscapes;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +62,7 @@ public record ApiServerSourceConfig(
   public static final String ENV = "K_SOURCE_CONFIG";
 
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-  private static final ObjectWriter WRITER =
-      MAPPER.writer().with(new GoJsonEscapes()).without(JsonWriteFeature.WRITE_HEX_UPPER_CASE);
+  private static final ObjectWriter WRITER = MAPPER.writer().with(new GoJsonEscapes());
   private static final ObjectReader READER = MAPPER.readerFor(ApiServerSourceConfig.class);
 
   /**

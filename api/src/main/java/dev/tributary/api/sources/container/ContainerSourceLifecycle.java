@@ -4,7 +4,6 @@ import dev.tributary.api.duck.Condition;
 import dev.tributary.api.duck.ConditionManager;
 import dev.tributary.api.duck.ConditionSet;
 import dev.tributary.api.duck.DeploymentAvailability;
-import dev.tributary.api.sources.SourceStatusCopy;
 import dev.tributary.api.sources.sinkbinding.SinkBindingLifecycle;
 import dev.tributary.api.sources.sinkbinding.SinkBindingStatus;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -64,7 +63,7 @@ public final class ContainerSourceLifecycle {
    * when the binding has no Ready yet).
    */
   public void propagateSinkBindingStatus(SinkBindingStatus binding) {
-    SourceStatusCopy.copyOutputs(binding, status);
+    status.copyOutputsFrom(binding);
     Optional<Condition> ready =
         binding.getConditions().stream()
             .filter(c -> c.type().equals(SinkBindingLifecycle.CONDITIONS.happy()))

@@ -2,7 +2,6 @@ package dev.tributary.api.sources.container;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tributary.api.duck.SourceStatus;
-import dev.tributary.api.sources.SourceStatusCopy;
 
 /**
  * A ContainerSource's status: the shared source status, mostly mirrored from its SinkBinding.
@@ -13,6 +12,8 @@ public class ContainerSourceStatus extends SourceStatus {
 
   /** A deep copy; changing either afterwards does not affect the other. */
   public ContainerSourceStatus copy() {
-    return SourceStatusCopy.copyAll(this, new ContainerSourceStatus());
+    ContainerSourceStatus copy = new ContainerSourceStatus();
+    copy.copyFrom(this);
+    return copy;
   }
 }

@@ -3,6 +3,7 @@ package dev.tributary.api.sources.ping;
 import dev.tributary.api.cron.CronParseException;
 import dev.tributary.api.cron.CronParser;
 import dev.tributary.api.duck.SourceSpecValidation;
+import dev.tributary.api.gojson.GoJsonUnmarshal;
 import dev.tributary.api.validation.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -108,7 +109,7 @@ public final class PingSourceValidation {
     if (!APPLICATION_JSON.equals(contentType)) {
       return FieldError.NONE;
     }
-    Optional<String> error = GoJson.objectUnmarshalError(payload);
+    Optional<String> error = GoJsonUnmarshal.objectError(payload);
     return error.map(e -> FieldError.invalidValue(e, field)).orElse(FieldError.NONE);
   }
 }

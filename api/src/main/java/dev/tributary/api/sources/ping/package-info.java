@@ -6,8 +6,7 @@
  * in {@link dev.tributary.api.sources.ping.PingDefaultsConfig}), {@link
  * dev.tributary.api.sources.ping.PingSourceLifecycle}, and the emitted events' type and source in
  * {@link dev.tributary.api.sources.ping.PingSourceEvents}. {@link
- * dev.tributary.api.sources.ping.GoBase64} and {@link dev.tributary.api.sources.ping.GoJson}
- * reproduce the Go behaviour the payload rules depend on. Older versions are in {@code v1beta2} and
- * {@code v1beta1}.
+ * dev.tributary.api.sources.ping.GoBase64} and {@code dev.tributary.api.gojson} reproduce the Go
+ * behaviour the payload rules depend on. Older versions are in {@code v1beta2} and {@code v1beta1}.
  */
 package dev.tributary.api.sources.ping;

@@ -1,7 +1,7 @@
 package dev.tributary.api.sources.sinkbinding;
 
 import dev.tributary.api.duck.CloudEventOverrides;
-import dev.tributary.api.k8s.GoJson;
+import dev.tributary.api.gojson.GoJson;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;

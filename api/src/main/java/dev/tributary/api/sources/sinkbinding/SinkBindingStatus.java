@@ -2,7 +2,6 @@ package dev.tributary.api.sources.sinkbinding;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tributary.api.duck.SourceStatus;
-import dev.tributary.api.sources.SourceStatusCopy;
 
 /**
  * A SinkBinding's status: the shared source status plus the name of the Secret holding its OIDC
@@ -23,7 +22,8 @@ public class SinkBindingStatus extends SourceStatus {
 
   /** A deep copy; changing either afterwards does not affect the other. */
   public SinkBindingStatus copy() {
-    SinkBindingStatus copy = SourceStatusCopy.copyAll(this, new SinkBindingStatus());
+    SinkBindingStatus copy = new SinkBindingStatus();
+    copy.copyFrom(this);
     copy.setOidcTokenSecretName(oidcTokenSecretName);
     return copy;
   }

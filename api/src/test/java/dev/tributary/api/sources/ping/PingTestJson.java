@@ -1,10 +1,8 @@
 package dev.tributary.api.sources.ping;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.tributary.api.duck.Condition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,27 +12,9 @@ public final class PingTestJson {
 
   public static final YAMLMapper YAML = new YAMLMapper();
 
-  public static final ObjectMapper JSON =
-      new ObjectMapper().addMixIn(Condition.class, ConditionHelpersHidden.class);
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private PingTestJson() {}
-
-  /**
-   * Hides {@code Condition}'s {@code isTrue()/isFalse()/isUnknown()} helpers, which Jackson
-   * otherwise writes as {@code "true"/"false"/"unknown"} properties. That is a bug in {@code
-   * dev.tributary.api.duck.Condition} (reported: they need {@code @JsonIgnore}); this mix-in stands
-   * in for the fix so round trips check everything else strictly.
-   */
-  abstract static class ConditionHelpersHidden {
-    @JsonIgnore
-    abstract boolean isTrue();
-
-    @JsonIgnore
-    abstract boolean isFalse();
-
-    @JsonIgnore
-    abstract boolean isUnknown();
-  }
 
   /** {@code value} as a JSON tree. */
   public static JsonNode tree(Object value) {

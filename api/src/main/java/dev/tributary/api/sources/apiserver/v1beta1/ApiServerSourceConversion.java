@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.tributary.api.duck.SourceStatus;
 import dev.tributary.api.filter.SubscriptionsAPIFilter;
 import dev.tributary.api.sources.apiserver.ApiVersionKindSelector;
 import dev.tributary.api.sources.apiserver.LabelSelectors;
@@ -101,7 +100,7 @@ public final class ApiServerSourceConversion {
     }
     if (source.getStatus() != null) {
       var status = new dev.tributary.api.sources.apiserver.ApiServerSourceStatus();
-      copyStatus(source.getStatus(), status);
+      status.copyFrom(source.getStatus());
       out.setStatus(status);
     }
     return out;
@@ -147,7 +146,7 @@ public final class ApiServerSourceConversion {
     out.setMetadata(meta);
     if (source.getStatus() != null) {
       ApiServerSourceStatus status = new ApiServerSourceStatus();
-      copyStatus(source.getStatus(), status);
+      status.copyFrom(source.getStatus());
       out.setStatus(status);
     }
     return out;
@@ -160,17 +159,6 @@ public final class ApiServerSourceConversion {
           new ApiVersionKindSelector(r.apiVersion(), r.kind(), LabelSelectors.copy(r.selector())));
     }
     return out;
-  }
-
-  private static void copyStatus(SourceStatus from, SourceStatus to) {
-    to.setObservedGeneration(from.getObservedGeneration());
-    to.setConditions(from.getConditions());
-    to.setAnnotations(
-        from.getAnnotations() == null ? null : new LinkedHashMap<>(from.getAnnotations()));
-    to.setSinkUri(from.getSinkUri());
-    to.setSinkCACerts(from.getSinkCACerts());
-    to.setSinkAudience(from.getSinkAudience());
-    to.setCeAttributes(from.getCeAttributes() == null ? null : List.copyOf(from.getCeAttributes()));
   }
 
   private static ObjectMeta copy(ObjectMeta meta) {

@@ -1,7 +1,6 @@
 package dev.tributary.api.sources.container.v1beta1;
 
 import dev.tributary.api.duck.SourceStatus;
-import dev.tributary.api.sources.SourceStatusCopy;
 import dev.tributary.api.sources.container.ContainerSourceStatus;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -27,7 +26,9 @@ public final class ContainerSourceConversion {
               spec.sink(), spec.ceOverrides(), copy(spec.template()), null));
     }
     if (source.getStatus() != null) {
-      out.setStatus(SourceStatusCopy.copyAll(source.getStatus(), new ContainerSourceStatus()));
+      ContainerSourceStatus status = new ContainerSourceStatus();
+      status.copyFrom(source.getStatus());
+      out.setStatus(status);
     }
     return out;
   }
@@ -41,7 +42,9 @@ public final class ContainerSourceConversion {
       out.setSpec(new ContainerSourceSpec(spec.sink(), spec.ceOverrides(), copy(spec.template())));
     }
     if (source.getStatus() != null) {
-      out.setStatus(SourceStatusCopy.copyAll(source.getStatus(), new SourceStatus()));
+      SourceStatus status = new SourceStatus();
+      status.copyFrom(source.getStatus());
+      out.setStatus(status);
     }
     return out;
   }

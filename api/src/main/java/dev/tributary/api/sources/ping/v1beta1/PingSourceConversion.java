@@ -3,7 +3,7 @@ package dev.tributary.api.sources.ping.v1beta1;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.api.sources.ping.GoJson;
+import dev.tributary.api.gojson.GoJson;
 import dev.tributary.api.sources.ping.PingSourceCopies;
 import dev.tributary.api.sources.ping.PingSourceValidation;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -121,7 +121,16 @@ public final class PingSourceConversion {
       return v1;
     }
     return v1.withContentType(PingSourceValidation.APPLICATION_JSON)
-        .withData(GoJson.objectOrBody(spec.jsonData()));
+        .withData(jsonDataAsData(spec.jsonData()));
+  }
+
+  /**
+   * The v1 {@code data} upstream's conversion makes of {@code jsonData}: a JSON object (or {@code
+   * null}) re-marshalled as Go does, anything else wrapped as {@code {"body":"<jsonData>"}}.
+   */
+  private static String jsonDataAsData(String jsonData) {
+    return GoJson.remarshalObject(jsonData)
+        .orElseGet(() -> "{\"body\":" + GoJson.quote(jsonData) + "}");
   }
 
   /** The closest v1beta1 spec to a v1 spec (no annotations involved). */

@@ -1,7 +1,6 @@
 package dev.tributary.api.sources.sinkbinding.v1beta1;
 
 import dev.tributary.api.duck.SourceStatus;
-import dev.tributary.api.sources.SourceStatusCopy;
 import dev.tributary.api.sources.sinkbinding.SinkBindingStatus;
 import dev.tributary.api.tracker.Reference;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
@@ -27,7 +26,9 @@ public final class SinkBindingConversion {
               spec.sink(), spec.ceOverrides(), copy(spec.subject()), null));
     }
     if (binding.getStatus() != null) {
-      out.setStatus(SourceStatusCopy.copyAll(binding.getStatus(), new SinkBindingStatus()));
+      SinkBindingStatus status = new SinkBindingStatus();
+      status.copyFrom(binding.getStatus());
+      out.setStatus(status);
     }
     return out;
   }
@@ -41,7 +42,9 @@ public final class SinkBindingConversion {
       out.setSpec(new SinkBindingSpec(spec.sink(), spec.ceOverrides(), copy(spec.subject())));
     }
     if (binding.getStatus() != null) {
-      out.setStatus(SourceStatusCopy.copyAll(binding.getStatus(), new SourceStatus()));
+      SourceStatus status = new SourceStatus();
+      status.copyFrom(binding.getStatus());
+      out.setStatus(status);
     }
     return out;
   }

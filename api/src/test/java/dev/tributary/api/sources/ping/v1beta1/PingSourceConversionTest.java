@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PingSourceConversionTest {
@@ -122,14 +123,20 @@ class PingSourceConversionTest {
         .containsOnlyKeys(PingSourceConversion.V1BETA1_SPEC_ANNOTATION);
   }
 
-  @Test
-  void jsonDataThatIsNotAnObjectIsWrappedInABody() {
-    assertThat(PingSourceConversion.toV1Spec(PingSourceSpec.of(SINK, "* * * * *", "hello")).data())
-        .isEqualTo("{\"body\":\"hello\"}");
-    assertThat(
-            PingSourceConversion.toV1Spec(PingSourceSpec.of(SINK, "* * * * *", "say \"<hi>\""))
-                .data())
-        .isEqualTo("{\"body\":\"say \\\"\\u003chi\\u003e\\\"\"}");
+  static Stream<Arguments> jsonDataThatIsNotAnObject() {
+    return Stream.of(
+        Arguments.of("hello", "{\"body\":\"hello\"}"),
+        Arguments.of("say \"<hi>\"", "{\"body\":\"say \\\"\\u003chi\\u003e\\\"\"}"),
+        Arguments.of("[1]", "{\"body\":\"[1]\"}"),
+        Arguments.of("\"x\"", "{\"body\":\"\\\"x\\\"\"}"),
+        Arguments.of("  ", "{\"body\":\"  \"}"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("jsonDataThatIsNotAnObject")
+  void jsonDataThatIsNotAnObjectIsWrappedInABody(String jsonData, String data) {
+    assertThat(PingSourceConversion.toV1Spec(PingSourceSpec.of(SINK, "* * * * *", jsonData)).data())
+        .isEqualTo(data);
   }
 
   @Test

@@ -1,5 +1,7 @@
-package dev.tributary.api.sources.ping;
+package dev.tributary.api.gojson;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,9 +11,9 @@ import java.util.Optional;
  * fails with "invalid character ' ' in literal true (expecting 'u')"; nesting deeper than 10000
  * fails with "exceeded max depth".
  *
- * <p>One instance scans one input; not thread-safe. Use {@link #check}.
+ * <p>{@link #check} is thread-safe; each call scans with its own instance.
  */
-final class GoJsonScanner {
+public final class GoJsonScanner {
   private static final int MAX_DEPTH = 10000;
 
   private enum State {
@@ -55,14 +57,14 @@ final class GoJsonScanner {
   }
 
   private State state = State.BEGIN_VALUE;
-  private final java.util.ArrayList<Parse> stack = new java.util.ArrayList<>();
+  private final List<Parse> stack = new ArrayList<>();
   private boolean endTop;
   private String error;
 
   private GoJsonScanner() {}
 
   /** The syntax error Go reports for {@code data}, or empty when it is one valid JSON value. */
-  static Optional<String> check(byte[] data) {
+  public static Optional<String> check(byte[] data) {
     GoJsonScanner scanner = new GoJsonScanner();
     for (byte c : data) {
       scanner.step(c);
@@ -368,6 +370,6 @@ final class GoJsonScanner {
   }
 
   private static boolean isSpace(byte c) {
-    return GoJson.isSpace(c);
+    return JsonWalker.isSpace(c);
   }
 }
