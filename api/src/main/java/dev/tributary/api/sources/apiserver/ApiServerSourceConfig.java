@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tributary.api.filter.SubscriptionsAPIFilter;
 import dev.tributary.api.gojson.GoJsonEscapes;
@@ -61,7 +62,10 @@ public record ApiServerSourceConfig(
   /** The environment variable that carries this configuration. */
   public static final String ENV = "K_SOURCE_CONFIG";
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  // Go's encoding/json writes map keys sorted; so do we, so the adapter's env (and so its
+  // Deployment) does not change between runs for the same spec.
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
   private static final ObjectWriter WRITER = MAPPER.writer().with(new GoJsonEscapes());
   private static final ObjectReader READER = MAPPER.readerFor(ApiServerSourceConfig.class);
 

@@ -72,6 +72,26 @@ class ApiServerSourceConfigTest {
   }
 
   @Test
+  void filterMapKeysAreSortedAsGoWritesThem() {
+    java.util.LinkedHashMap<String, String> unsorted = new java.util.LinkedHashMap<>();
+    unsorted.put("type", "x");
+    unsorted.put("source", "y");
+    unsorted.put("id", "z");
+    ApiServerSourceConfig config =
+        ApiServerSourceConfig.of(
+            spec(
+                List.of(ApiVersionKindSelector.of("v1", "Event")),
+                null,
+                "Reference",
+                List.of(SubscriptionsAPIFilter.ofExact(unsorted))),
+            List.of("ns1"),
+            false,
+            false);
+    assertThat(config.toJson())
+        .contains("\"filters\":[{\"exact\":{\"id\":\"z\",\"source\":\"y\",\"type\":\"x\"}}]");
+  }
+
+  @Test
   void allNamespacesWithAnEmptyNamespaceListAndAnEmptySelector() {
     ApiServerSourceConfig config =
         ApiServerSourceConfig.of(
