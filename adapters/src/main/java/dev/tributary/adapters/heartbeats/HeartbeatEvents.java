@@ -1,5 +1,6 @@
 package dev.tributary.adapters.heartbeats;
 
+import dev.tributary.api.gojson.GoJson;
 import dev.tributary.delivery.CeOverridesApplier;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -40,9 +41,9 @@ final class HeartbeatEvents {
   /** The data as Go's {@code json.Marshal} writes upstream's Heartbeat struct. */
   static String data(long sequence, String label, String msg) {
     StringBuilder b = new StringBuilder("{\"id\":").append(sequence);
-    b.append(",\"label\":").append(GoJsonString.quote(label));
+    b.append(",\"label\":").append(GoJson.quote(label));
     if (!msg.isEmpty()) {
-      b.append(",\"msg\":").append(GoJsonString.quote(msg));
+      b.append(",\"msg\":").append(GoJson.quote(msg));
     }
     return b.append('}').toString();
   }

@@ -52,12 +52,25 @@ public final class GoJson {
     }
   }
 
-  /** Go's {@code json.Marshal} of a string: quoted and escaped. */
+  /**
+   * Go's {@code json.Marshal} of a string: quoted and escaped. A lone surrogate (text that is not
+   * valid Unicode) becomes {@code \ufffd}, as Go writes invalid UTF-8.
+   */
   public static String quote(String s) {
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(utf8.length + 2);
-    appendQuoted(out, utf8);
-    return out.toString(StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    s.codePoints()
+        .forEach(
+            c -> {
+              String escape = GoJsonEscapes.escape(c);
+              if (escape != null) {
+                out.append(escape);
+              } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                out.append("\\ufffd");
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.append('"').toString();
   }
 
   /**

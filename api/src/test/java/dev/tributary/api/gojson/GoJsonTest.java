@@ -68,6 +68,12 @@ class GoJsonTest {
   }
 
   @Test
+  void quoteWritesALoneSurrogateAsGoWritesInvalidUtf8AndKeepsPairs() {
+    assertThat(GoJson.quote("a\uD800b")).isEqualTo("\"a\\ufffdb\"");
+    assertThat(GoJson.quote("\uD83D\uDE00")).isEqualTo("\"\uD83D\uDE00\"");
+  }
+
+  @Test
   void writeAndQuoteAgreeOnEveryAsciiCharacter() {
     // Jackson's writer and the byte-level quoting read the same table.
     for (char c = 0; c < 0x80; c++) {
