@@ -15,6 +15,13 @@ import java.util.concurrent.atomic.LongAdder;
 public final class BenchSink {
   private BenchSink() {}
 
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     int servers = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -27,16 +34,15 @@ public final class BenchSink {
               return Future.succeededFuture();
             },
             DeliveryMetrics.noop());
-    int bound = -1;
+    // Vert.x shares one listening port between servers that ask for the same host and port, so
+    // a free port is chosen first rather than each server asking for port 0.
+    int bound = port != 0 ? port : freePort();
     for (int i = 0; i < servers; i++) {
-      int wanted = bound < 0 ? port : bound;
-      bound =
-          vertx
-              .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(wanted))
-              .requestHandler(receiver)
-              .listen()
-              .await()
-              .actualPort();
+      vertx
+          .createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(bound))
+          .requestHandler(receiver)
+          .listen()
+          .await();
     }
     System.out.println("port=" + bound);
     System.out.flush();

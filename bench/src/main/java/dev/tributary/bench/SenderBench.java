@@ -6,14 +6,13 @@ import dev.tributary.delivery.DeliveryOutcome;
 import dev.tributary.delivery.DeliveryTarget;
 import dev.tributary.delivery.HttpEventSender;
 import dev.tributary.delivery.RetryPolicy;
-import io.cloudevents.CloudEvent;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -33,7 +32,11 @@ public final class SenderBench {
     int warmupSeconds = Integer.parseInt(args[2]);
     int measureSeconds = Integer.parseInt(args[3]);
 
-    Vertx vertx = Vertx.vertx();
+    // As a program's runtime gives it (ProgramRuntime): one event loop, so sends, their
+    // connections and their callbacks never hop between threads.
+    int eventLoops = Integer.getInteger("bench.eventLoops", 1);
+    System.out.println("event_loops=" + eventLoops);
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
     HttpEventSender sender =
         new HttpEventSender(
             vertx,
@@ -47,9 +50,12 @@ public final class SenderBench {
     double peak = closedLoop(sender, target, concurrency, Duration.ofSeconds(measureSeconds));
     System.out.printf("sender_events_per_s=%.0f%n", peak);
 
-    long[] latencies = openLoop(sender, target, peak / 2, Duration.ofSeconds(measureSeconds));
+    double halfRate =
+        Double.parseDouble(System.getProperty("bench.openRate", Double.toString(peak / 2)));
+    long[] latencies =
+        openLoop(vertx, sender, target, halfRate, Duration.ofSeconds(measureSeconds));
     Arrays.sort(latencies);
-    System.out.printf("half_rate_events_per_s=%.0f%n", peak / 2);
+    System.out.printf("half_rate_events_per_s=%.0f%n", halfRate);
     System.out.printf("p50_ms=%.3f%n", percentile(latencies, 0.50) / 1e6);
     System.out.printf("p99_ms=%.3f%n", percentile(latencies, 0.99) / 1e6);
     sender.close();
@@ -102,32 +108,39 @@ public final class SenderBench {
             });
   }
 
-  /** Starts one send every 1/rate seconds for {@code duration}; returns each send's latency. */
+  /**
+   * Open loop: a 1 ms periodic timer on an event loop starts every send that is due by then, at
+   * {@code rate} per second, for {@code duration}; returns each send's latency, measured from the
+   * time it was due, so a sender that falls behind cannot hide its queueing time.
+   */
   private static long[] openLoop(
-      HttpEventSender sender, DeliveryTarget target, double rate, Duration duration)
+      Vertx vertx, HttpEventSender sender, DeliveryTarget target, double rate, Duration duration)
       throws InterruptedException {
     int total = (int) Math.max(1, rate * duration.toSeconds());
     long[] latencies = new long[total];
     CountDownLatch done = new CountDownLatch(total);
-    long intervalNanos = (long) (1e9 / rate);
+    double intervalNanos = 1e9 / rate;
     long start = System.nanoTime();
-    for (int i = 0; i < total; i++) {
-      long due = start + i * intervalNanos;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      }
-      int slot = i;
-      CloudEvent event = BenchEvents.heartbeat(i);
-      // Measured from the scheduled start, so a stalled sender cannot hide its queueing time.
-      sender
-          .send(event, target)
-          .onComplete(
-              result -> {
-                latencies[slot] = System.nanoTime() - due;
-                done.countDown();
-              });
-    }
+    int[] issued = {0};
+    vertx.setPeriodic(
+        1,
+        timer -> {
+          long now = System.nanoTime();
+          while (issued[0] < total && start + (long) (issued[0] * intervalNanos) <= now) {
+            int slot = issued[0]++;
+            long due = start + (long) (slot * intervalNanos);
+            sender
+                .send(BenchEvents.heartbeat(slot), target)
+                .onComplete(
+                    result -> {
+                      latencies[slot] = System.nanoTime() - due;
+                      done.countDown();
+                    });
+          }
+          if (issued[0] == total) {
+            vertx.cancelTimer(timer);
+          }
+        });
     done.await();
     return latencies;
   }

@@ -3,6 +3,7 @@ package dev.tributary.delivery;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -84,18 +85,25 @@ public final class HttpEventSender implements EventSender {
     Objects.requireNonNull(target, "target");
     Promise<DeliveryOutcome> outcome = Promise.promise();
     // One context per send: its attempts, timers and callbacks then all run on one event loop.
-    Context context = vertx.getOrCreateContext();
-    context.runOnContext(
-        start ->
+    // A caller already on one of our event loops (a program's own code) keeps its context and
+    // saves a hop through the task queue.
+    Context current = Vertx.currentContext();
+    Handler<Void> start =
+        ignored ->
             Future.<Void>succeededFuture()
-                .compose(ignored -> deliver(event, target)) // a throw becomes a failed future
+                .compose(nothing -> deliver(event, target)) // a throw becomes a failed future
                 .otherwise(error -> new DeliveryOutcome.Failed(Reasons.rootMessage(error), -1, 0))
                 .onSuccess(
                     result -> {
                       metrics.outcome(result);
                       log(event, target, result);
                       outcome.complete(result);
-                    }));
+                    });
+    if (current != null && current.owner() == vertx && current.isEventLoopContext()) {
+      start.handle(null);
+    } else {
+      vertx.getOrCreateContext().runOnContext(start);
+    }
     return outcome.future();
   }
 

@@ -40,11 +40,7 @@ final class SingleAttempt {
     AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
     long timer = timeout == null ? -1 : startDeadline(done, inFlight, timeout);
     try {
-      RequestOptions options =
-          new RequestOptions()
-              .setMethod(HttpMethod.POST)
-              .setAbsoluteURI(url.toString())
-              .setHeaders(headers);
+      RequestOptions options = requestOptions(url).setHeaders(headers);
       client
           .request(options)
           .onComplete(
@@ -78,6 +74,26 @@ final class SingleAttempt {
                 vertx.cancelTimer(timer);
               }
             });
+  }
+
+  /**
+   * POST options for {@code url}, read off the already-parsed URI rather than re-parsed from its
+   * text on every attempt (this is on every event's path).
+   */
+  private static RequestOptions requestOptions(URI url) {
+    boolean tls = "https".equalsIgnoreCase(url.getScheme());
+    String host = url.getHost();
+    if (host != null && host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1); // IPv6 literal
+    }
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    String query = url.getRawQuery();
+    return new RequestOptions()
+        .setMethod(HttpMethod.POST)
+        .setSsl(tls)
+        .setHost(host)
+        .setPort(url.getPort() > 0 ? url.getPort() : tls ? 443 : 80)
+        .setURI(query == null ? path : path + "?" + query);
   }
 
   private long startDeadline(
