@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.tributary.api.duck.Condition;
+import dev.tributary.api.duck.TestClocks;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SinkBindingLifecycleTest {
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2024-05-06T07:08:09.5Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK = TestClocks.fixedAt("2024-05-06T07:08:09.5Z");
 
   private SinkBindingStatus status;
   private SinkBindingLifecycle lifecycle;
@@ -197,8 +195,7 @@ class SinkBindingLifecycleTest {
     String first = condition("SinkBindingAvailable").lastTransitionTime();
 
     SinkBindingLifecycle later =
-        new SinkBindingLifecycle(
-            status, Clock.fixed(Instant.parse("2024-05-06T08:00:00Z"), ZoneOffset.UTC));
+        new SinkBindingLifecycle(status, TestClocks.fixedAt("2024-05-06T08:00:00Z"));
     later.markBindingAvailable();
 
     assertThat(later.condition("SinkBindingAvailable").orElseThrow().lastTransitionTime())
