@@ -142,34 +142,45 @@ public final class SinkBindingLifecycle {
         conditions, SourceConditions.OIDC_IDENTITY_CREATED, OIDC_TOKEN_SECRET_CREATED);
   }
 
-  public void markOidcIdentityCreated() {
+  /** Marks OIDCIdentityCreated True. */
+  public void markOidcIdentityCreatedSucceeded() {
     conditions.markTrue(SourceConditions.OIDC_IDENTITY_CREATED);
   }
 
-  public void markOidcIdentityCreatedWithReason(String reason, String message) {
+  /** Marks OIDCIdentityCreated True with a reason and message. */
+  public void markOidcIdentityCreatedSucceededWithReason(String reason, String message) {
     conditions.markTrueWithReason(SourceConditions.OIDC_IDENTITY_CREATED, reason, message);
   }
 
+  /** Marks OIDCIdentityCreated False. */
   public void markOidcIdentityCreatedFailed(String reason, String message) {
     conditions.markFalse(SourceConditions.OIDC_IDENTITY_CREATED, reason, message);
   }
 
+  /** Marks OIDCIdentityCreated Unknown. */
   public void markOidcIdentityCreatedUnknown(String reason, String message) {
     conditions.markUnknown(SourceConditions.OIDC_IDENTITY_CREATED, reason, message);
   }
 
-  public void markOidcTokenSecretCreated() {
+  /** Marks OIDCTokenSecretCreated True. */
+  public void markOidcTokenSecretCreatedSucceeded() {
     conditions.markTrue(OIDC_TOKEN_SECRET_CREATED);
   }
 
-  public void markOidcTokenSecretCreatedWithReason(String reason, String message) {
+  /**
+   * Marks OIDCTokenSecretCreated True with a reason and message, e.g. {@link
+   * #REASON_SINK_HAS_NO_AUDIENCE}.
+   */
+  public void markOidcTokenSecretCreatedSucceededWithReason(String reason, String message) {
     conditions.markTrueWithReason(OIDC_TOKEN_SECRET_CREATED, reason, message);
   }
 
+  /** Marks OIDCTokenSecretCreated False. */
   public void markOidcTokenSecretCreatedFailed(String reason, String message) {
     conditions.markFalse(OIDC_TOKEN_SECRET_CREATED, reason, message);
   }
 
+  /** Marks OIDCTokenSecretCreated Unknown. */
   public void markOidcTokenSecretCreatedUnknown(String reason, String message) {
     conditions.markUnknown(OIDC_TOKEN_SECRET_CREATED, reason, message);
   }

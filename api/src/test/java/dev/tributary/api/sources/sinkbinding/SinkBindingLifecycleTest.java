@@ -171,20 +171,20 @@ class SinkBindingLifecycleTest {
 
     lifecycle.markOidcIdentityCreatedFailed("Unable to resolve service account", "nope");
     assertThat(lifecycle.isReady()).isFalse();
-    lifecycle.markOidcIdentityCreated();
+    lifecycle.markOidcIdentityCreatedSucceeded();
     assertThat(lifecycle.isReady()).isTrue();
 
     lifecycle.markOidcTokenSecretCreatedUnknown("Pending", "");
     assertThat(condition("Ready").status()).isEqualTo("Unknown");
     lifecycle.markOidcTokenSecretCreatedFailed("Unable to reconcile OIDC token secret", "x");
     assertThat(condition("Ready").status()).isEqualTo("False");
-    lifecycle.markOidcTokenSecretCreatedWithReason(
+    lifecycle.markOidcTokenSecretCreatedSucceededWithReason(
         SinkBindingLifecycle.REASON_SINK_HAS_NO_AUDIENCE, "");
     assertThat(lifecycle.isReady()).isTrue();
     lifecycle.markOidcIdentityCreatedUnknown("Pending", "");
     assertThat(lifecycle.isReady()).isFalse();
-    lifecycle.markOidcIdentityCreatedWithReason("Sink has no audience defined", "");
-    lifecycle.markOidcTokenSecretCreated();
+    lifecycle.markOidcIdentityCreatedSucceededWithReason("Sink has no audience defined", "");
+    lifecycle.markOidcTokenSecretCreatedSucceeded();
     assertThat(lifecycle.isReady()).isTrue();
   }
 
