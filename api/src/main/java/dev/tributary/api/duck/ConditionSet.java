@@ -13,13 +13,16 @@ import java.util.List;
  */
 public record ConditionSet(String happy, List<String> dependents) {
 
+  /** The happy condition of every {@link #living} set. */
+  public static final String READY = "Ready";
+
   public ConditionSet {
     dependents = List.copyOf(dependents);
   }
 
-  /** A set whose happy condition is {@code Ready}. */
+  /** A set whose happy condition is {@link #READY}. */
   public static ConditionSet living(String... dependents) {
-    return new ConditionSet("Ready", List.of(dependents));
+    return new ConditionSet(READY, List.of(dependents));
   }
 
   /** A manager over {@code status}, stamping transitions with {@code clock}'s time. */

@@ -4,6 +4,7 @@ import dev.tributary.api.duck.Condition;
 import dev.tributary.api.duck.ConditionManager;
 import dev.tributary.api.duck.ConditionSet;
 import dev.tributary.api.duck.DeploymentAvailability;
+import dev.tributary.api.duck.SourceConditions;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Clock;
 import java.util.List;
@@ -18,18 +19,19 @@ import java.util.Optional;
  * <p>Not thread-safe: it changes the status it wraps, which the caller (a reconcile) owns.
  */
 public final class ApiServerSourceLifecycle {
-  public static final String READY = "Ready";
-  public static final String SINK_PROVIDED = "SinkProvided";
+  /** Mirrors the adapter Deployment. */
   public static final String DEPLOYED = "Deployed";
+
+  /** True when the source's service account may do what the source watches. */
   public static final String SUFFICIENT_PERMISSIONS = "SufficientPermissions";
-  public static final String OIDC_IDENTITY_CREATED = "OIDCIdentityCreated";
 
   /** Ready and what it depends on. */
   public static final ConditionSet CONDITIONS =
-      ConditionSet.living(SINK_PROVIDED, DEPLOYED, SUFFICIENT_PERMISSIONS, OIDC_IDENTITY_CREATED);
-
-  /** The reason OIDCIdentityCreated carries when the authentication-oidc feature is off. */
-  public static final String OIDC_DISABLED_REASON = "authentication-oidc feature disabled";
+      ConditionSet.living(
+          SourceConditions.SINK_PROVIDED,
+          DEPLOYED,
+          SUFFICIENT_PERMISSIONS,
+          SourceConditions.OIDC_IDENTITY_CREATED);
 
   private final ApiServerSourceStatus status;
   private final ConditionManager conditions;
@@ -51,27 +53,21 @@ public final class ApiServerSourceLifecycle {
   }
 
   /**
-   * Records the resolved sink and marks SinkProvided True; a null {@code uri} (resolution gave
-   * nothing) marks it False with reason {@code SinkEmpty}, message "Sink has resolved to empty.".
+   * Records the resolved sink and marks SinkProvided True; a null or empty {@code uri} (resolution
+   * gave nothing) marks it False with reason {@code SinkEmpty}, message "Sink has resolved to
+   * empty.", as {@link SourceConditions#markSink} describes.
    *
-   * @param uri the sink's URL, or null
+   * @param uri the sink's URL, or null/empty
    * @param caCerts the sink's CA certificates (PEM), or null
    * @param audience the sink's OIDC audience, or null
    */
   public void markSink(String uri, String caCerts, String audience) {
-    if (uri == null) {
-      conditions.markFalse(SINK_PROVIDED, "SinkEmpty", "Sink has resolved to empty.");
-      return;
-    }
-    status.setSinkUri(uri);
-    status.setSinkCACerts(caCerts);
-    status.setSinkAudience(audience);
-    conditions.markTrue(SINK_PROVIDED);
+    SourceConditions.markSink(conditions, status, uri, caCerts, audience);
   }
 
   /** Marks SinkProvided False (upstream's reconciler uses reason {@code NotFound}, message ""). */
   public void markNoSink(String reason, String message) {
-    conditions.markFalse(SINK_PROVIDED, reason, message);
+    conditions.markFalse(SourceConditions.SINK_PROVIDED, reason, message);
   }
 
   /**
@@ -99,31 +95,31 @@ public final class ApiServerSourceLifecycle {
   }
 
   /** Marks OIDCIdentityCreated True. */
-  public void markOIDCIdentityCreatedSucceeded() {
-    conditions.markTrue(OIDC_IDENTITY_CREATED);
+  public void markOidcIdentityCreatedSucceeded() {
+    conditions.markTrue(SourceConditions.OIDC_IDENTITY_CREATED);
   }
 
   /** Marks OIDCIdentityCreated True with a reason and message. */
-  public void markOIDCIdentityCreatedSucceededWithReason(String reason, String message) {
-    conditions.markTrueWithReason(OIDC_IDENTITY_CREATED, reason, message);
+  public void markOidcIdentityCreatedSucceededWithReason(String reason, String message) {
+    conditions.markTrueWithReason(SourceConditions.OIDC_IDENTITY_CREATED, reason, message);
+  }
+
+  /** Marks OIDCIdentityCreated False. */
+  public void markOidcIdentityCreatedFailed(String reason, String message) {
+    conditions.markFalse(SourceConditions.OIDC_IDENTITY_CREATED, reason, message);
+  }
+
+  /** Marks OIDCIdentityCreated Unknown. */
+  public void markOidcIdentityCreatedUnknown(String reason, String message) {
+    conditions.markUnknown(SourceConditions.OIDC_IDENTITY_CREATED, reason, message);
   }
 
   /**
    * Marks OIDCIdentityCreated True with reason {@code authentication-oidc feature disabled} and an
    * empty message: what upstream reports with OIDC off, which is always the case in Tributary.
    */
-  public void markOIDCIdentityCreatedDisabled() {
-    markOIDCIdentityCreatedSucceededWithReason(OIDC_DISABLED_REASON, "");
-  }
-
-  /** Marks OIDCIdentityCreated False. */
-  public void markOIDCIdentityCreatedFailed(String reason, String message) {
-    conditions.markFalse(OIDC_IDENTITY_CREATED, reason, message);
-  }
-
-  /** Marks OIDCIdentityCreated Unknown. */
-  public void markOIDCIdentityCreatedUnknown(String reason, String message) {
-    conditions.markUnknown(OIDC_IDENTITY_CREATED, reason, message);
+  public void markOidcDisabled() {
+    SourceConditions.markOidcDisabled(conditions, SourceConditions.OIDC_IDENTITY_CREATED);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.tributary.api.duck.Condition;
 import dev.tributary.api.duck.ConditionManager;
 import dev.tributary.api.duck.ConditionSet;
 import dev.tributary.api.duck.DeploymentAvailability;
+import dev.tributary.api.duck.SourceConditions;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Clock;
 import java.util.Optional;
@@ -16,26 +17,13 @@ import java.util.Optional;
  */
 public final class PingSourceLifecycle {
 
-  public static final String READY = "Ready";
-
-  /** True when the sink resolved; see {@link #markSink} and {@link #markNoSink}. */
-  public static final String SINK_PROVIDED = "SinkProvided";
-
   /** Mirrors the shared adapter Deployment, {@code knative-eventing/pingsource-mt-adapter}. */
   public static final String DEPLOYED = "Deployed";
 
-  /** The source's OIDC identity; True with {@link #OIDC_DISABLED_REASON} when OIDC is off. */
-  public static final String OIDC_IDENTITY_CREATED = "OIDCIdentityCreated";
-
-  /** The reason upstream gives {@link #OIDC_IDENTITY_CREATED} when authentication-oidc is off. */
-  public static final String OIDC_DISABLED_REASON = "authentication-oidc feature disabled";
-
-  public static final String SINK_EMPTY_REASON = "SinkEmpty";
-  public static final String SINK_EMPTY_MESSAGE = "Sink has resolved to empty.";
-
   /** PingSource's living condition set. */
   public static final ConditionSet CONDITIONS =
-      ConditionSet.living(SINK_PROVIDED, DEPLOYED, OIDC_IDENTITY_CREATED);
+      ConditionSet.living(
+          SourceConditions.SINK_PROVIDED, DEPLOYED, SourceConditions.OIDC_IDENTITY_CREATED);
 
   private final PingSourceStatus status;
   private final ConditionManager conditions;
@@ -68,31 +56,23 @@ public final class PingSourceLifecycle {
 
   /** The Ready condition, if present. */
   public Optional<Condition> topLevelCondition() {
-    return conditions.get(READY);
+    return conditions.get(ConditionSet.READY);
   }
 
   /**
-   * Records the resolved sink ({@code sinkUri}, {@code sinkCACerts}, {@code sinkAudience}) and
-   * marks SinkProvided True. A null or empty {@code uri} marks it False, {@code SinkEmpty}, and
-   * leaves the recorded sink as it was (as upstream does for a nil address).
+   * Records the resolved sink and marks SinkProvided True; a null or empty {@code uri} marks it
+   * False {@code SinkEmpty}, as {@link SourceConditions#markSink} describes.
    *
    * @param caCerts PEM CA certificates of the sink, or null
    * @param audience the sink's OIDC audience, or null
    */
   public void markSink(String uri, String caCerts, String audience) {
-    if (uri == null || uri.isEmpty()) {
-      conditions.markFalse(SINK_PROVIDED, SINK_EMPTY_REASON, SINK_EMPTY_MESSAGE);
-      return;
-    }
-    status.setSinkUri(uri);
-    status.setSinkCACerts(caCerts);
-    status.setSinkAudience(audience);
-    conditions.markTrue(SINK_PROVIDED);
+    SourceConditions.markSink(conditions, status, uri, caCerts, audience);
   }
 
   /** Marks SinkProvided False, e.g. {@code ("NotFound", "")} when the sink does not resolve. */
   public void markNoSink(String reason, String message) {
-    conditions.markFalse(SINK_PROVIDED, reason, message);
+    conditions.markFalse(SourceConditions.SINK_PROVIDED, reason, message);
   }
 
   /**
@@ -105,31 +85,31 @@ public final class PingSourceLifecycle {
   }
 
   /** Marks OIDCIdentityCreated True. */
-  public void markOIDCIdentityCreatedSucceeded() {
-    conditions.markTrue(OIDC_IDENTITY_CREATED);
+  public void markOidcIdentityCreatedSucceeded() {
+    conditions.markTrue(SourceConditions.OIDC_IDENTITY_CREATED);
   }
 
   /** Marks OIDCIdentityCreated True with a reason and message. */
-  public void markOIDCIdentityCreatedSucceededWithReason(String reason, String message) {
-    conditions.markTrueWithReason(OIDC_IDENTITY_CREATED, reason, message);
+  public void markOidcIdentityCreatedSucceededWithReason(String reason, String message) {
+    conditions.markTrueWithReason(SourceConditions.OIDC_IDENTITY_CREATED, reason, message);
   }
 
   /** Marks OIDCIdentityCreated False. */
-  public void markOIDCIdentityCreatedFailed(String reason, String message) {
-    conditions.markFalse(OIDC_IDENTITY_CREATED, reason, message);
+  public void markOidcIdentityCreatedFailed(String reason, String message) {
+    conditions.markFalse(SourceConditions.OIDC_IDENTITY_CREATED, reason, message);
   }
 
   /** Marks OIDCIdentityCreated Unknown. */
-  public void markOIDCIdentityCreatedUnknown(String reason, String message) {
-    conditions.markUnknown(OIDC_IDENTITY_CREATED, reason, message);
+  public void markOidcIdentityCreatedUnknown(String reason, String message) {
+    conditions.markUnknown(SourceConditions.OIDC_IDENTITY_CREATED, reason, message);
   }
 
   /**
    * What upstream reports while the authentication-oidc feature is off (the default): True with
    * reason {@code authentication-oidc feature disabled} and no message, so Ready is not held back.
    */
-  public void markOIDCDisabled() {
-    markOIDCIdentityCreatedSucceededWithReason(OIDC_DISABLED_REASON, "");
+  public void markOidcDisabled() {
+    SourceConditions.markOidcDisabled(conditions, SourceConditions.OIDC_IDENTITY_CREATED);
   }
 
   /** Publishes the events this source emits in {@code status.ceAttributes}. */

@@ -3,6 +3,7 @@ package dev.tributary.api.sources.sinkbinding;
 import dev.tributary.api.duck.Condition;
 import dev.tributary.api.duck.ConditionManager;
 import dev.tributary.api.duck.ConditionSet;
+import dev.tributary.api.duck.SourceConditions;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -17,12 +18,6 @@ public final class SinkBindingLifecycle {
   /** True once every subject has been patched with the binding. */
   public static final String SINK_BINDING_AVAILABLE = "SinkBindingAvailable";
 
-  /** True once the sink resolved to a URL. */
-  public static final String SINK_PROVIDED = "SinkProvided";
-
-  /** True once the OIDC service account exists, or OIDC is off. */
-  public static final String OIDC_IDENTITY_CREATED = "OIDCIdentityCreated";
-
   /** True once the OIDC token Secret exists, or OIDC is off. */
   public static final String OIDC_TOKEN_SECRET_CREATED = "OIDCTokenSecretCreated";
 
@@ -32,8 +27,8 @@ public final class SinkBindingLifecycle {
   public static final ConditionSet CONDITIONS =
       ConditionSet.living(
           SINK_BINDING_AVAILABLE,
-          SINK_PROVIDED,
-          OIDC_IDENTITY_CREATED,
+          SourceConditions.SINK_PROVIDED,
+          SourceConditions.OIDC_IDENTITY_CREATED,
           OIDC_TOKEN_SECRET_CREATED,
           TRUST_BUNDLE_PROPAGATED);
 
@@ -49,15 +44,9 @@ public final class SinkBindingLifecycle {
   /** SinkProvided reason: the sink did not resolve. */
   public static final String REASON_NO_ADDRESSABLE = "NoAddressable";
 
-  /** SinkProvided reason: the sink resolved to nothing. */
-  public static final String REASON_SINK_EMPTY = "SinkEmpty";
-
   /** TrustBundlePropagated reason when propagation failed. */
   public static final String REASON_FAILED_TRUST_BUNDLE_PROPAGATION =
       "FailedTrustBundlePropagation";
-
-  /** The reason of both OIDC conditions while the authentication-oidc feature is off. */
-  public static final String REASON_OIDC_DISABLED = "authentication-oidc feature disabled";
 
   /** The reason of both OIDC conditions when OIDC is on but the sink has no audience. */
   public static final String REASON_SINK_HAS_NO_AUDIENCE = "Sink has no audience defined";
@@ -106,23 +95,17 @@ public final class SinkBindingLifecycle {
 
   /**
    * The sink resolved: records its URL, CA certificates and audience (null when it has none) and
-   * marks SinkProvided True. A null {@code uri} means it resolved to nothing: SinkProvided False
-   * {@code SinkEmpty}, and the previous sink fields are kept, as upstream.
+   * marks SinkProvided True. A null or empty {@code uri} means it resolved to nothing: SinkProvided
+   * False {@code SinkEmpty}, and the previous sink fields are kept, as upstream (see {@link
+   * SourceConditions#markSink}).
    */
   public void markSink(String uri, String caCerts, String audience) {
-    if (uri == null) {
-      conditions.markFalse(SINK_PROVIDED, REASON_SINK_EMPTY, "Sink has resolved to empty.");
-      return;
-    }
-    status.setSinkUri(uri);
-    status.setSinkCACerts(caCerts);
-    status.setSinkAudience(audience);
-    conditions.markTrue(SINK_PROVIDED);
+    SourceConditions.markSink(conditions, status, uri, caCerts, audience);
   }
 
   /** SinkProvided False with {@code reason} and {@code message}; the sink fields are kept. */
   public void markNoSink(String reason, String message) {
-    conditions.markFalse(SINK_PROVIDED, reason, message);
+    conditions.markFalse(SourceConditions.SINK_PROVIDED, reason, message);
   }
 
   /**
@@ -155,38 +138,49 @@ public final class SinkBindingLifecycle {
    * one's.)
    */
   public void markOidcDisabled() {
-    markOidcIdentityCreatedWithReason(REASON_OIDC_DISABLED, "");
-    markOidcTokenSecretCreatedWithReason(REASON_OIDC_DISABLED, "");
+    SourceConditions.markOidcDisabled(
+        conditions, SourceConditions.OIDC_IDENTITY_CREATED, OIDC_TOKEN_SECRET_CREATED);
   }
 
-  public void markOidcIdentityCreated() {
-    conditions.markTrue(OIDC_IDENTITY_CREATED);
+  /** Marks OIDCIdentityCreated True. */
+  public void markOidcIdentityCreatedSucceeded() {
+    conditions.markTrue(SourceConditions.OIDC_IDENTITY_CREATED);
   }
 
-  public void markOidcIdentityCreatedWithReason(String reason, String message) {
-    conditions.markTrueWithReason(OIDC_IDENTITY_CREATED, reason, message);
+  /** Marks OIDCIdentityCreated True with a reason and message. */
+  public void markOidcIdentityCreatedSucceededWithReason(String reason, String message) {
+    conditions.markTrueWithReason(SourceConditions.OIDC_IDENTITY_CREATED, reason, message);
   }
 
+  /** Marks OIDCIdentityCreated False. */
   public void markOidcIdentityCreatedFailed(String reason, String message) {
-    conditions.markFalse(OIDC_IDENTITY_CREATED, reason, message);
+    conditions.markFalse(SourceConditions.OIDC_IDENTITY_CREATED, reason, message);
   }
 
+  /** Marks OIDCIdentityCreated Unknown. */
   public void markOidcIdentityCreatedUnknown(String reason, String message) {
-    conditions.markUnknown(OIDC_IDENTITY_CREATED, reason, message);
+    conditions.markUnknown(SourceConditions.OIDC_IDENTITY_CREATED, reason, message);
   }
 
-  public void markOidcTokenSecretCreated() {
+  /** Marks OIDCTokenSecretCreated True. */
+  public void markOidcTokenSecretCreatedSucceeded() {
     conditions.markTrue(OIDC_TOKEN_SECRET_CREATED);
   }
 
-  public void markOidcTokenSecretCreatedWithReason(String reason, String message) {
+  /**
+   * Marks OIDCTokenSecretCreated True with a reason and message, e.g. {@link
+   * #REASON_SINK_HAS_NO_AUDIENCE}.
+   */
+  public void markOidcTokenSecretCreatedSucceededWithReason(String reason, String message) {
     conditions.markTrueWithReason(OIDC_TOKEN_SECRET_CREATED, reason, message);
   }
 
+  /** Marks OIDCTokenSecretCreated False. */
   public void markOidcTokenSecretCreatedFailed(String reason, String message) {
     conditions.markFalse(OIDC_TOKEN_SECRET_CREATED, reason, message);
   }
 
+  /** Marks OIDCTokenSecretCreated Unknown. */
   public void markOidcTokenSecretCreatedUnknown(String reason, String message) {
     conditions.markUnknown(OIDC_TOKEN_SECRET_CREATED, reason, message);
   }

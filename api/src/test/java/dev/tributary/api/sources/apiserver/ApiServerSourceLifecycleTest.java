@@ -5,41 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.api.duck.CloudEventAttributes;
 import dev.tributary.api.duck.Condition;
+import dev.tributary.api.duck.TestClocks;
+import dev.tributary.api.duck.TestDeployments;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ApiServerSourceLifecycleTest {
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2024-05-01T10:00:00.700Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK = TestClocks.fixedAt("2024-05-01T10:00:00.700Z");
   private static final String SOURCE = "https://10.96.0.1:443";
 
   private final ApiServerSourceStatus status = new ApiServerSourceStatus();
   private final ApiServerSourceLifecycle lifecycle = new ApiServerSourceLifecycle(status, CLOCK);
 
   private static Deployment deployment(String available, Integer unavailable) {
-    DeploymentBuilder b =
-        new DeploymentBuilder().withNewMetadata().withName("apiserversource-s-uid").endMetadata();
-    if (available == null) {
-      return b.withNewStatus().withUnavailableReplicas(unavailable).endStatus().build();
-    }
-    return b.withNewStatus()
-        .withUnavailableReplicas(unavailable)
-        .withConditions(
-            new DeploymentConditionBuilder()
-                .withType("Available")
-                .withStatus(available)
-                .withReason("MinimumReplicas")
-                .withMessage("Deployment has minimum availability.")
-                .build())
-        .endStatus()
-        .build();
+    return TestDeployments.withAvailable(
+        "apiserversource-s-uid",
+        available,
+        "MinimumReplicas",
+        "Deployment has minimum availability.",
+        unavailable);
   }
 
   private String summary() {
@@ -52,7 +39,7 @@ class ApiServerSourceLifecycleTest {
     lifecycle.markSink("http://event-display.default.svc.cluster.local", null, null);
     lifecycle.propagateDeploymentAvailability(deployment("True", 0));
     lifecycle.markSufficientPermissions();
-    lifecycle.markOIDCIdentityCreatedDisabled();
+    lifecycle.markOidcDisabled();
   }
 
   @Test
@@ -189,11 +176,11 @@ class ApiServerSourceLifecycleTest {
   @Test
   void oidcFailureAndUnknown() {
     allHappy();
-    lifecycle.markOIDCIdentityCreatedFailed("Failed", "no sa");
+    lifecycle.markOidcIdentityCreatedFailed("Failed", "no sa");
     assertThat(lifecycle.condition("Ready").orElseThrow().reason()).isEqualTo("Failed");
-    lifecycle.markOIDCIdentityCreatedUnknown("Pending", "wait");
+    lifecycle.markOidcIdentityCreatedUnknown("Pending", "wait");
     assertThat(lifecycle.condition("Ready").orElseThrow().status()).isEqualTo("Unknown");
-    lifecycle.markOIDCIdentityCreatedSucceeded();
+    lifecycle.markOidcIdentityCreatedSucceeded();
     assertThat(lifecycle.isReady()).isTrue();
   }
 

@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.api.duck.CloudEventAttributes;
 import dev.tributary.api.duck.Condition;
+import dev.tributary.api.duck.TestClocks;
+import dev.tributary.api.duck.TestDeployments;
 import dev.tributary.api.sources.sinkbinding.SinkBindingStatus;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ContainerSourceLifecycleTest {
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2024-01-02T03:04:05Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK = TestClocks.fixedAt("2024-01-02T03:04:05Z");
 
   private ContainerSourceStatus status;
   private ContainerSourceLifecycle lifecycle;
@@ -40,19 +39,7 @@ class ContainerSourceLifecycleTest {
   private static final SinkBindingStatus NOT_READY_BINDING = binding("False", "Testing", "hi");
 
   private static Deployment deployment(String available, String reason, String message) {
-    var b = new DeploymentBuilder().withNewMetadata().withName("src-deployment").endMetadata();
-    if (available == null) {
-      return b.withNewStatus().endStatus().build();
-    }
-    return b.withNewStatus()
-        .addNewCondition()
-        .withType("Available")
-        .withStatus(available)
-        .withReason(reason)
-        .withMessage(message)
-        .endCondition()
-        .endStatus()
-        .build();
+    return TestDeployments.withAvailable("src-deployment", available, reason, message, null);
   }
 
   private static final Deployment AVAILABLE = deployment("True", null, null);

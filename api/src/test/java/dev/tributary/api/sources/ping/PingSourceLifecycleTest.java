@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.api.duck.CloudEventAttributes;
 import dev.tributary.api.duck.Condition;
+import dev.tributary.api.duck.TestClocks;
+import dev.tributary.api.duck.TestDeployments;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PingSourceLifecycleTest {
 
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-01-02T03:04:05.678Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK = TestClocks.fixedAt("2026-01-02T03:04:05.678Z");
   private static final String SINK = "http://event-display.default.svc.cluster.local";
 
   private PingSourceStatus status;
@@ -31,28 +29,11 @@ class PingSourceLifecycleTest {
     return lifecycle.condition(type).orElseThrow();
   }
 
+  /** The shared adapter, {@code knative-eventing/pingsource-mt-adapter}. */
   private static Deployment adapter(
       String available, String reason, String message, Integer unavailable) {
-    DeploymentBuilder b =
-        new DeploymentBuilder()
-            .withNewMetadata()
-            .withNamespace("knative-eventing")
-            .withName("pingsource-mt-adapter")
-            .endMetadata()
-            .withNewStatus()
-            .withUnavailableReplicas(unavailable)
-            .endStatus();
-    if (available != null) {
-      b.editStatus()
-          .addNewCondition()
-          .withType("Available")
-          .withStatus(available)
-          .withReason(reason)
-          .withMessage(message)
-          .endCondition()
-          .endStatus();
-    }
-    return b.build();
+    return TestDeployments.withAvailable(
+        "pingsource-mt-adapter", available, reason, message, unavailable);
   }
 
   private void makeReady() {
@@ -60,7 +41,7 @@ class PingSourceLifecycleTest {
     lifecycle.markSink(SINK, null, null);
     lifecycle.propagateDeploymentAvailability(
         adapter("True", "MinimumReplicasAvailable", "ok", null));
-    lifecycle.markOIDCDisabled();
+    lifecycle.markOidcDisabled();
   }
 
   @Test
@@ -180,13 +161,13 @@ class PingSourceLifecycleTest {
   @Test
   void oidcTransitions() {
     makeReady();
-    lifecycle.markOIDCIdentityCreatedFailed("Failed", "no service account");
+    lifecycle.markOidcIdentityCreatedFailed("Failed", "no service account");
     assertThat(lifecycle.topLevelCondition().orElseThrow())
         .extracting(Condition::status, Condition::reason, Condition::message)
         .containsExactly("False", "Failed", "no service account");
-    lifecycle.markOIDCIdentityCreatedUnknown("Pending", "");
+    lifecycle.markOidcIdentityCreatedUnknown("Pending", "");
     assertThat(condition("OIDCIdentityCreated").status()).isEqualTo("Unknown");
-    lifecycle.markOIDCIdentityCreatedSucceeded();
+    lifecycle.markOidcIdentityCreatedSucceeded();
     assertThat(lifecycle.isReady()).isTrue();
     assertThat(condition("OIDCIdentityCreated").reason()).isEmpty();
   }

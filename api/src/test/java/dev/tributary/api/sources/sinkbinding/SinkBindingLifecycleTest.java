@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.tributary.api.duck.Condition;
+import dev.tributary.api.duck.TestClocks;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SinkBindingLifecycleTest {
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2024-05-06T07:08:09.5Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK = TestClocks.fixedAt("2024-05-06T07:08:09.5Z");
 
   private SinkBindingStatus status;
   private SinkBindingLifecycle lifecycle;
@@ -173,20 +171,20 @@ class SinkBindingLifecycleTest {
 
     lifecycle.markOidcIdentityCreatedFailed("Unable to resolve service account", "nope");
     assertThat(lifecycle.isReady()).isFalse();
-    lifecycle.markOidcIdentityCreated();
+    lifecycle.markOidcIdentityCreatedSucceeded();
     assertThat(lifecycle.isReady()).isTrue();
 
     lifecycle.markOidcTokenSecretCreatedUnknown("Pending", "");
     assertThat(condition("Ready").status()).isEqualTo("Unknown");
     lifecycle.markOidcTokenSecretCreatedFailed("Unable to reconcile OIDC token secret", "x");
     assertThat(condition("Ready").status()).isEqualTo("False");
-    lifecycle.markOidcTokenSecretCreatedWithReason(
+    lifecycle.markOidcTokenSecretCreatedSucceededWithReason(
         SinkBindingLifecycle.REASON_SINK_HAS_NO_AUDIENCE, "");
     assertThat(lifecycle.isReady()).isTrue();
     lifecycle.markOidcIdentityCreatedUnknown("Pending", "");
     assertThat(lifecycle.isReady()).isFalse();
-    lifecycle.markOidcIdentityCreatedWithReason("Sink has no audience defined", "");
-    lifecycle.markOidcTokenSecretCreated();
+    lifecycle.markOidcIdentityCreatedSucceededWithReason("Sink has no audience defined", "");
+    lifecycle.markOidcTokenSecretCreatedSucceeded();
     assertThat(lifecycle.isReady()).isTrue();
   }
 
@@ -197,8 +195,7 @@ class SinkBindingLifecycleTest {
     String first = condition("SinkBindingAvailable").lastTransitionTime();
 
     SinkBindingLifecycle later =
-        new SinkBindingLifecycle(
-            status, Clock.fixed(Instant.parse("2024-05-06T08:00:00Z"), ZoneOffset.UTC));
+        new SinkBindingLifecycle(status, TestClocks.fixedAt("2024-05-06T08:00:00Z"));
     later.markBindingAvailable();
 
     assertThat(later.condition("SinkBindingAvailable").orElseThrow().lastTransitionTime())

@@ -8,12 +8,10 @@ import dev.tributary.api.duck.CloudEventOverrides;
 import dev.tributary.api.duck.DeliverySpec;
 import dev.tributary.api.duck.Destination;
 import dev.tributary.api.duck.KReference;
+import dev.tributary.api.duck.TestClocks;
 import dev.tributary.api.sources.ping.PingSourceLifecycle;
 import dev.tributary.api.sources.ping.PingSourceStatus;
 import dev.tributary.api.sources.ping.PingTestJson;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,8 +36,7 @@ class PingSourceConversionTest {
 
   private static PingSourceStatus readyStatus() {
     PingSourceStatus status = new PingSourceStatus();
-    PingSourceLifecycle lifecycle =
-        new PingSourceLifecycle(status, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    PingSourceLifecycle lifecycle = new PingSourceLifecycle(status, TestClocks.epoch());
     lifecycle.initialize();
     lifecycle.markSink("http://example.com/path", null, null);
     lifecycle.markCeAttributes("ping-ns", "ping-name");

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tributary.api.duck.CloudEventOverrides;
 import dev.tributary.api.duck.Destination;
 import dev.tributary.api.duck.KReference;
+import dev.tributary.api.duck.TestClocks;
 import dev.tributary.api.sources.ping.PingSourceLifecycle;
 import dev.tributary.api.sources.ping.PingSourceSpec;
 import dev.tributary.api.sources.ping.PingSourceStatus;
 import dev.tributary.api.sources.ping.PingTestJson;
 import io.fabric8.kubernetes.client.CustomResource;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +27,7 @@ class PingSourceConversionTest {
 
   private static PingSourceStatus readyStatus() {
     PingSourceStatus status = new PingSourceStatus();
-    PingSourceLifecycle lifecycle =
-        new PingSourceLifecycle(status, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    PingSourceLifecycle lifecycle = new PingSourceLifecycle(status, TestClocks.epoch());
     lifecycle.initialize();
     lifecycle.markSink("http://example.com/path", null, null);
     lifecycle.markCeAttributes("ping-ns", "ping-name");
