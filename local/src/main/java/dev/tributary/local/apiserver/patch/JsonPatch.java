@@ -130,7 +130,7 @@ public final class JsonPatch {
       array.add(value);
       return doc;
     }
-    int index = index(target.key(), array.size() + 1, path);
+    int index = index(target.key(), array.size() + 1, path, op);
     array.insert(index, value);
     return doc;
   }
@@ -154,7 +154,7 @@ public final class JsonPatch {
       return doc;
     }
     ArrayNode array = (ArrayNode) target.parent();
-    array.remove(index(target.key(), array.size(), path));
+    array.remove(index(target.key(), array.size(), path, op));
     return doc;
   }
 
@@ -300,16 +300,17 @@ public final class JsonPatch {
   }
 
   /** An array index below {@code bound}; negative ones count from the end like evanphx v4. */
-  private static int index(String token, int bound, String path) throws PatchException {
+  private static int index(String token, int bound, String path, String op) throws PatchException {
+    String context = "error in " + op + " for path: '" + path + "': ";
     Integer parsed = parseIndex(token);
     if (parsed == null) {
       throw PatchException.unprocessable(
-          "value was not a proper array index: '" + token + "' at path " + path);
+          context + "value was not a proper array index: '" + token + "'");
     }
     int index = parsed;
     if (index >= bound || index < -bound) {
       throw PatchException.unprocessable(
-          "Unable to access invalid index: " + index + ": invalid index referenced");
+          context + "Unable to access invalid index: " + index + ": invalid index referenced");
     }
     return index < 0 ? index + bound : index;
   }

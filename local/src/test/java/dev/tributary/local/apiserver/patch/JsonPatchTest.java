@@ -149,12 +149,13 @@ class JsonPatchTest {
             "an index past the end",
             "{'a':[1]}",
             "[{'op':'add','path':'/a/3','value':2}]",
-            "Unable to access invalid index: 3: invalid index referenced"),
+            "error in add for path: '/a/3': Unable to access invalid index: 3: invalid index"
+                + " referenced"),
         Arguments.of(
             "'-' outside add",
             "{'a':[1]}",
             "[{'op':'remove','path':'/a/-'}]",
-            "value was not a proper array index: '-' at path /a/-"),
+            "error in remove for path: '/a/-': value was not a proper array index: '-'"),
         Arguments.of(
             "moving a value into itself",
             "{'a':{'b':1}}",
