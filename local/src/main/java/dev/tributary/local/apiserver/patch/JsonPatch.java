@@ -20,7 +20,8 @@ import java.util.List;
  * <p>Where the library kube-apiserver uses departs from the RFC, this class follows kube-apiserver,
  * because clients are written against it: a negative array index counts from the end; {@code
  * replace} of a missing object member adds it; {@code test} of a missing member against {@code
- * null} passes.
+ * null} passes. One difference is kept on purpose: {@code test} compares numbers by value as the
+ * RFC says ({@code 1} equals {@code 1.0}), where evanphx v4 compares their JSON text.
  */
 public final class JsonPatch {
 
