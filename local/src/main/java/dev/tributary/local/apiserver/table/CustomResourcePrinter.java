@@ -37,15 +37,18 @@ final class CustomResourcePrinter implements RowPrinter {
       new PrinterColumn(
           "Age", "date", "", Descriptions.CREATION_TIMESTAMP, 0, ".metadata.creationTimestamp");
 
-  private final List<ColumnDefinition> columns = new ArrayList<>();
-  private final List<PrinterColumn> printed = new ArrayList<>();
-  private final List<JsonPath> paths = new ArrayList<>();
+  private final List<ColumnDefinition> columns;
+  private final List<PrinterColumn> printed;
+  private final List<JsonPath> paths;
 
   /**
    * @param resource the custom resource, for log lines
    * @param declared the CRD version's printer columns, possibly empty
    */
   CustomResourcePrinter(String resource, List<PrinterColumn> declared) {
+    List<ColumnDefinition> columns = new ArrayList<>();
+    List<PrinterColumn> printed = new ArrayList<>();
+    List<JsonPath> paths = new ArrayList<>();
     columns.add(ColumnDefinition.nameColumn());
     for (PrinterColumn column : declared.isEmpty() ? List.of(DEFAULT_AGE) : declared) {
       JsonPath path;
@@ -71,6 +74,9 @@ final class CustomResourcePrinter implements RowPrinter {
       printed.add(column);
       paths.add(path);
     }
+    this.columns = List.copyOf(columns);
+    this.printed = List.copyOf(printed);
+    this.paths = List.copyOf(paths);
   }
 
   @Override

@@ -40,9 +40,10 @@ final class Fields {
     return value.isNumber() ? value.longValue() : null;
   }
 
-  /** A boolean field, or false. */
+  /** A boolean field, or false (a string "true" is not a boolean). */
   static boolean bool(JsonNode node, String... path) {
-    return at(node, path).asBoolean(false);
+    JsonNode value = at(node, path);
+    return value.isBoolean() && value.booleanValue();
   }
 
   /** Whether a field is present and not {@code null}. */
