@@ -188,14 +188,14 @@ public final class HttpEventSender implements EventSender {
           new AttemptResult(RetryPolicy.NO_RESPONSE, number - 1, new byte[0], "sender closed"));
       return;
     }
-    var sample = metrics.startAttempt();
+    long started = metrics.startAttempt();
     // Every attempt sends the same headers and body: Vert.x copies the headers into its own
     // request and writes a slice of the body, so neither is consumed or changed by an attempt.
     attempt
         .post(url, encoded.headers(), encoded.body(), policy.timeout())
         .onSuccess(
             result -> {
-              metrics.attemptDone(sample, result.status());
+              metrics.attemptDone(started, result.status());
               AttemptResult counted =
                   new AttemptResult(result.status(), number, result.errorBody(), result.error());
               try {
