@@ -67,6 +67,11 @@ public final class ResourceEndpoint {
       byte[] body) {
     ResourceType type = route.type();
     String verb = verb(method, route, false);
+    boolean onCollection =
+        verb.equals("list") || verb.equals("create") || verb.equals("deletecollection");
+    if (onCollection != route.collection()) {
+      throw ApiErrors.methodNotAllowed(); // e.g. POST to an object's URL, PUT to a collection
+    }
     boolean subresource = !route.subresource().isEmpty();
     if (subresource ? !subresourceAllows(route.subresource(), verb) : !type.allows(verb)) {
       throw ApiErrors.methodNotAllowed();
