@@ -1,6 +1,7 @@
 package dev.tributary.local.apiserver;
 
 import dev.tributary.local.apiserver.auth.Authorizer;
+import dev.tributary.local.apiserver.crd.KnativeSourceConverters;
 import dev.tributary.local.apiserver.crd.SchemaProcessor;
 import dev.tributary.local.apiserver.crd.VersionConverters;
 import dev.tributary.local.apiserver.rest.DeletionListener;
@@ -19,7 +20,8 @@ import java.util.Objects;
  * @param tables renders Tables for {@code kubectl get} (default: NAME and AGE)
  * @param patches applies PATCH bodies (default: merge patch only)
  * @param schemas prunes, defaults and validates custom objects (default: none)
- * @param converters converts between served versions (default: identity for all kinds)
+ * @param converters converts between served versions (default: the {@code sources.knative.dev}
+ *     kinds through their v1, identity for all other kinds)
  * @param validator validates built-in kinds (default: none)
  * @param deletions hears of removed objects, for garbage collection (default: nobody)
  */
@@ -49,7 +51,7 @@ public record ApiExtensions(
         new NameAgeTables(),
         PatchEngine.mergeOnly(),
         SchemaProcessor.none(),
-        new VersionConverters(),
+        KnativeSourceConverters.registerAll(new VersionConverters()),
         ObjectValidator.none(),
         DeletionListener.none());
   }

@@ -1,5 +1,6 @@
 package dev.tributary.local.apiserver;
 
+import dev.tributary.local.apiserver.crd.CustomResourceDefinitions;
 import dev.tributary.local.apiserver.http.RequestHandler;
 import dev.tributary.local.apiserver.registry.BuiltinResources;
 import dev.tributary.local.apiserver.registry.ResourceRegistry;
@@ -69,6 +70,9 @@ public final class ApiServer {
             extensions.patches());
     NamespaceLifecycle namespaces = new NamespaceLifecycle(objects, registry);
     objects.useNamespaces(namespaces);
+    CustomResourceDefinitions crds =
+        new CustomResourceDefinitions(registry, config.store(), config.clock());
+    objects.addHooks(crds);
     RequestHandler handler =
         new RequestHandler(
             vertx,
@@ -82,6 +86,7 @@ public final class ApiServer {
     workers.execute(
         () -> {
           try {
+            crds.loadAll();
             namespaces.bootstrap();
             bootstrapped.complete();
           } catch (RuntimeException e) {

@@ -128,6 +128,75 @@ class KubectlIT {
         .contains("configmaps \"twice\" already exists");
   }
 
+  @Test
+  void customResourcesApplyConvertAndShowInCategories() throws Exception {
+    Path crd = temp.resolve("pingsources-crd.yaml");
+    try (var in = getClass().getResourceAsStream("/crds/pingsources.sources.knative.dev.yaml")) {
+      Files.write(crd, in.readAllBytes());
+    }
+    Result crdApplied = kubectl("apply", "-f", crd.toString());
+    assertThat(crdApplied.exitCode()).as(crdApplied.output()).isZero();
+    assertThat(crdApplied.output())
+        .contains(
+            "customresourcedefinition.apiextensions.k8s.io/pingsources.sources.knative.dev created");
+
+    Path ping = temp.resolve("pingsource.yaml");
+    Files.writeString(
+        ping,
+        """
+        apiVersion: sources.knative.dev/v1beta1
+        kind: PingSource
+        metadata:
+          name: test-ping-source
+        spec:
+          schedule: "*/1 * * * *"
+          jsonData: '{"message": "hello, world!"}'
+          sink:
+            ref:
+              apiVersion: v1
+              kind: Service
+              name: event-display
+        """);
+    Result created = kubectl("apply", "-f", ping.toString());
+    assertThat(created.exitCode()).as(created.output()).isZero();
+    assertThat(created.output())
+        .contains("pingsource.sources.knative.dev/test-ping-source created");
+    Result unchanged = kubectl("apply", "-f", ping.toString());
+    assertThat(unchanged.output())
+        .as(unchanged.output())
+        .contains("pingsource.sources.knative.dev/test-ping-source unchanged");
+
+    JsonNode v1 =
+        JSON.readTree(kubectl("get", "pingsource", "test-ping-source", "-o", "json").output());
+    assertThat(v1.path("apiVersion").asText()).isEqualTo("sources.knative.dev/v1");
+    assertThat(v1.path("spec").path("contentType").asText()).isEqualTo("application/json");
+    JsonNode v1beta1 =
+        JSON.readTree(
+            kubectl(
+                    "get",
+                    "pingsources.v1beta1.sources.knative.dev",
+                    "test-ping-source",
+                    "-o",
+                    "json")
+                .output());
+    assertThat(v1beta1.path("apiVersion").asText()).isEqualTo("sources.knative.dev/v1beta1");
+    assertThat(v1beta1.path("spec").path("jsonData").asText())
+        .isEqualTo("{\"message\": \"hello, world!\"}");
+
+    Result sources = kubectl("get", "sources");
+    assertThat(sources.exitCode()).as(sources.output()).isZero();
+    // One kind in the category so far: kubectl prints no kind prefix.
+    assertThat(sources.output()).contains("test-ping-source");
+    Result all = kubectl("get", "all");
+    assertThat(all.exitCode()).as(all.output()).isZero();
+    assertThat(all.output()).contains("pingsource.sources.knative.dev/test-ping-source");
+
+    Result deleted = kubectl("delete", "-f", ping.toString());
+    assertThat(deleted.exitCode()).as(deleted.output()).isZero();
+    assertThat(kubectl("get", "pingsource").output())
+        .contains("No resources found in default namespace.");
+  }
+
   private record Result(int exitCode, String output) {}
 
   private static Result kubectl(String... args) throws Exception {
