@@ -81,7 +81,8 @@ public final class ApiServer {
             extensions.tables(),
             config.authenticator(),
             extensions.authorizer(),
-            workers);
+            workers,
+            config.bookmarkInterval());
     Promise<Void> bootstrapped = Promise.promise();
     workers.execute(
         () -> {

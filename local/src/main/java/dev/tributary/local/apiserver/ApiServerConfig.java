@@ -4,6 +4,7 @@ import dev.tributary.local.security.ServingCertificate;
 import dev.tributary.local.security.TokenAuthenticator;
 import dev.tributary.local.store.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param store where objects live; owned by the caller, who closes it after the server
  * @param clock what timestamps and ages are taken from
  * @param extensions the pluggable parts
+ * @param bookmarkInterval how often watches that allow bookmarks get one
  */
 public record ApiServerConfig(
     String host,
@@ -24,7 +26,8 @@ public record ApiServerConfig(
     TokenAuthenticator authenticator,
     Store store,
     Clock clock,
-    ApiExtensions extensions) {
+    ApiExtensions extensions,
+    Duration bookmarkInterval) {
 
   public ApiServerConfig {
     Objects.requireNonNull(host, "host");
@@ -33,10 +36,16 @@ public record ApiServerConfig(
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(extensions, "extensions");
+    if (bookmarkInterval.isNegative() || bookmarkInterval.isZero()) {
+      throw new IllegalArgumentException("bookmarkInterval must be positive: " + bookmarkInterval);
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
   }
+
+  /** How often a watch gets a BOOKMARK by default. */
+  public static final Duration DEFAULT_BOOKMARK_INTERVAL = Duration.ofSeconds(10);
 
   /** Loopback, the system clock and every default extension. */
   public static ApiServerConfig loopback(
@@ -48,14 +57,22 @@ public record ApiServerConfig(
         authenticator,
         store,
         Clock.systemUTC(),
-        ApiExtensions.defaults());
+        ApiExtensions.defaults(),
+        DEFAULT_BOOKMARK_INTERVAL);
   }
 
   public ApiServerConfig withExtensions(ApiExtensions value) {
-    return new ApiServerConfig(host, port, certificate, authenticator, store, clock, value);
+    return new ApiServerConfig(
+        host, port, certificate, authenticator, store, clock, value, bookmarkInterval);
   }
 
   public ApiServerConfig withClock(Clock value) {
-    return new ApiServerConfig(host, port, certificate, authenticator, store, value, extensions);
+    return new ApiServerConfig(
+        host, port, certificate, authenticator, store, value, extensions, bookmarkInterval);
+  }
+
+  public ApiServerConfig withBookmarkInterval(Duration value) {
+    return new ApiServerConfig(
+        host, port, certificate, authenticator, store, clock, extensions, value);
   }
 }

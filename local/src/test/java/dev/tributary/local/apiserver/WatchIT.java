@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +49,7 @@ class WatchIT {
         TestCluster.start(
             temp.resolve("data"),
             StoreOptions.defaults().withHistorySize(20),
-            UnaryOperator.identity());
+            config -> config.withBookmarkInterval(Duration.ofMillis(200)));
     client = cluster.client();
   }
 
@@ -222,6 +221,71 @@ class WatchIT {
     assertThat(list.path("metadata").path("resourceVersion").asText()).isNotEmpty();
     assertThat(list.path("rows")).hasSize(1);
     assertThat(one.path("rows").get(0).path("cells").get(0).asText()).isEqualTo("row");
+  }
+
+  @Test
+  void bookmarksCarryTheRevisionOnlyWhenAllowed() throws Exception {
+    ConfigMap a = create("a", Map.of());
+    var secret =
+        client
+            .secrets()
+            .inNamespace(ns)
+            .resource(
+                new io.fabric8.kubernetes.api.model.SecretBuilder()
+                    .withNewMetadata()
+                    .withName("s")
+                    .endMetadata()
+                    .build())
+            .create();
+    long secretRevision = Long.parseLong(secret.getMetadata().getResourceVersion());
+
+    List<JsonNode> events =
+        httpWatch(
+            "watch=true&allowWatchBookmarks=true&timeoutSeconds=2&resourceVersion="
+                + a.getMetadata().getResourceVersion(),
+            null);
+
+    List<JsonNode> bookmarks =
+        events.stream().filter(e -> e.path("type").asText().equals("BOOKMARK")).toList();
+    assertThat(bookmarks).isNotEmpty();
+    assertThat(events).allMatch(e -> e.path("type").asText().equals("BOOKMARK"));
+    JsonNode last = bookmarks.get(bookmarks.size() - 1).path("object");
+    assertThat(last.path("kind").asText()).isEqualTo("ConfigMap");
+    assertThat(last.path("apiVersion").asText()).isEqualTo("v1");
+    assertThat(Long.parseLong(last.path("metadata").path("resourceVersion").asText()))
+        .isGreaterThanOrEqualTo(secretRevision);
+  }
+
+  @Test
+  void webSocketWatchesSendOneTextFramePerEvent() throws Exception {
+    create("ws", Map.of());
+    List<String> frames = new CopyOnWriteArrayList<>();
+    io.vertx.core.http.WebSocketClient sockets =
+        cluster.vertx.createWebSocketClient(
+            new io.vertx.core.http.WebSocketClientOptions()
+                .setSsl(true)
+                .setTrustOptions(cluster.certificates.trustOptions()));
+    try {
+      io.vertx.core.http.WebSocket socket =
+          sockets
+              .connect(
+                  new io.vertx.core.http.WebSocketConnectOptions()
+                      .setHost("127.0.0.1")
+                      .setPort(cluster.server.port())
+                      .setSsl(true)
+                      .setURI("/api/v1/namespaces/" + ns + "/configmaps?watch=true")
+                      .addHeader("Authorization", "Bearer " + cluster.tokens.adminToken()))
+              // Set on the connection's event loop, before any frame is read.
+              .onSuccess(ws -> ws.textMessageHandler(frames::add))
+              .await(10, java.util.concurrent.TimeUnit.SECONDS);
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !frames.isEmpty());
+      JsonNode event = JSON.readTree(frames.get(0));
+      assertThat(event.path("type").asText()).isEqualTo("ADDED");
+      assertThat(event.path("object").path("metadata").path("name").asText()).isEqualTo("ws");
+      socket.close().await(10, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      sockets.close().await(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   @Test

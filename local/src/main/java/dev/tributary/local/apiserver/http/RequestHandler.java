@@ -58,6 +58,7 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
   private final TokenAuthenticator authenticator;
   private final Authorizer authorizer;
   private final ExecutorService workers;
+  private final Duration bookmarkInterval;
   private volatile String serverAddress = "127.0.0.1:6443";
 
   public RequestHandler(
@@ -67,7 +68,8 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
       TableConverter tables,
       TokenAuthenticator authenticator,
       Authorizer authorizer,
-      ExecutorService workers) {
+      ExecutorService workers,
+      Duration bookmarkInterval) {
     this.vertx = vertx;
     this.registry = registry;
     this.objects = objects;
@@ -76,6 +78,7 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
     this.authenticator = authenticator;
     this.authorizer = authorizer;
     this.workers = workers;
+    this.bookmarkInterval = bookmarkInterval;
   }
 
   /** The {@code host:port} that {@code /api} reports. */
@@ -286,6 +289,7 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
             query.get("resourceVersion"),
             Duration.ofSeconds(timeoutSeconds),
             Query.bool(query, "allowWatchBookmarks"),
+            bookmarkInterval,
             table);
     if (request.canUpgradeToWebSocket()) {
       // fabric8 starts every watch with a WebSocket upgrade; serve it rather than make it retry.

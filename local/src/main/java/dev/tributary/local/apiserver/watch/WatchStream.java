@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Label and field selectors filter events by the object's new state.
  *   <li>{@code timeoutSeconds} ends the stream cleanly after that long; without it, after a random
  *       30 to 60 minutes as Kubernetes does. Clients watch again from the last resourceVersion.
- *   <li>{@code allowWatchBookmarks}: a BOOKMARK every {@link #BOOKMARK_INTERVAL} with a
+ *   <li>{@code allowWatchBookmarks}: a BOOKMARK every {@code bookmarkInterval} with a
  *       resourceVersion the client may resume from (see {@link #bookmark()}).
  *   <li>When a Table was asked for, each event's object is a one-row Table.
  * </ul>
@@ -45,9 +45,6 @@ public final class WatchStream {
 
   private static final Logger log = LoggerFactory.getLogger(WatchStream.class);
 
-  /** How often a watch that allows bookmarks gets one. */
-  public static final Duration BOOKMARK_INTERVAL = Duration.ofSeconds(10);
-
   /**
    * What the client asked for.
    *
@@ -57,6 +54,7 @@ public final class WatchStream {
    * @param resourceVersion the {@code resourceVersion} parameter, or null
    * @param timeout when to end the stream
    * @param bookmarks whether BOOKMARK events are wanted
+   * @param bookmarkInterval how often to send one
    * @param table whether event objects are to be Tables
    */
   public record Request(
@@ -66,6 +64,7 @@ public final class WatchStream {
       String resourceVersion,
       Duration timeout,
       boolean bookmarks,
+      Duration bookmarkInterval,
       boolean table) {}
 
   private final ObjectService objects;
@@ -114,7 +113,7 @@ public final class WatchStream {
         sampledRevision = lastRevision;
         timeoutTimer = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> finish());
         if (request.bookmarks()) {
-          long interval = BOOKMARK_INTERVAL.toMillis();
+          long interval = Math.max(1, request.bookmarkInterval().toMillis());
           bookmarkTimer = vertx.setPeriodic(interval, interval, id -> bookmark());
         }
       }
