@@ -4,6 +4,7 @@ import dev.tributary.local.apiserver.crd.CustomResourceDefinitions;
 import dev.tributary.local.apiserver.http.RequestHandler;
 import dev.tributary.local.apiserver.registry.BuiltinResources;
 import dev.tributary.local.apiserver.registry.ResourceRegistry;
+import dev.tributary.local.apiserver.rest.BuiltinStrategies;
 import dev.tributary.local.apiserver.rest.NamespaceLifecycle;
 import dev.tributary.local.apiserver.rest.ObjectService;
 import io.vertx.core.Future;
@@ -70,6 +71,7 @@ public final class ApiServer {
             extensions.patches());
     NamespaceLifecycle namespaces = new NamespaceLifecycle(objects, registry);
     objects.useNamespaces(namespaces);
+    objects.addHooks(new BuiltinStrategies());
     CustomResourceDefinitions crds =
         new CustomResourceDefinitions(registry, config.store(), config.clock());
     objects.addHooks(crds);

@@ -520,6 +520,40 @@ class CrudIT {
     assertThat(client.namespaces().withName(ns).get()).isNull();
   }
 
+  @Test
+  void newPodsArePendingAndTheirLogsWaitForAContainer() throws Exception {
+    var pod =
+        client
+            .pods()
+            .inNamespace(ns)
+            .resource(
+                new io.fabric8.kubernetes.api.model.PodBuilder()
+                    .withNewMetadata()
+                    .withName("busybox")
+                    .endMetadata()
+                    .withNewSpec()
+                    .addNewContainer()
+                    .withName("busybox")
+                    .withImage("busybox")
+                    .endContainer()
+                    .endSpec()
+                    .withNewStatus()
+                    .withPhase("Running")
+                    .endStatus()
+                    .build())
+            .create();
+    assertThat(pod.getStatus().getPhase()).isEqualTo("Pending");
+
+    HttpResponse<String> log =
+        cluster.get("/api/v1/namespaces/" + ns + "/pods/busybox/log?container=busybox");
+    assertThat(log.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(log.body()).path("message").asText())
+        .isEqualTo(
+            "container \"busybox\" in pod \"busybox\" is waiting to start: ContainerCreating");
+    assertThat(cluster.get("/api/v1/namespaces/" + ns + "/pods/nope/log").statusCode())
+        .isEqualTo(404);
+  }
+
   private static List<String> names(ConfigMapList list) {
     return list.getItems().stream().map(c -> c.getMetadata().getName()).sorted().toList();
   }

@@ -16,7 +16,6 @@ import dev.tributary.local.apiserver.rest.ObjectService;
 import dev.tributary.local.apiserver.rest.PatchEngine;
 import dev.tributary.local.apiserver.rest.TableConverter;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -76,8 +75,8 @@ public final class ResourceEndpoint {
     if (subresource ? !subresourceAllows(route.subresource(), verb) : !type.allows(verb)) {
       throw ApiErrors.methodNotAllowed();
     }
-    if (subresource && !route.subresource().equals("status")) {
-      throw ApiErrors.methodNotAllowed(); // only status is served so far (pods/log comes later)
+    if (route.subresource().equals("log")) {
+      return PodLogs.waitingToStart(objects.get(type, route.namespace(), route.name()), query);
     }
     boolean dryRun = query.containsKey("dryRun") && !query.get("dryRun").isEmpty();
     String namespace = route.namespace();
@@ -222,11 +221,5 @@ public final class ResourceEndpoint {
       throw ApiErrors.badRequest("the body of the request must be an object");
     }
     return (ObjectNode) node;
-  }
-
-  static List<String> names(List<ObjectNode> objects) {
-    List<String> names = new ArrayList<>();
-    objects.forEach(o -> names.add(o.path("metadata").path("name").asText()));
-    return names;
   }
 }
