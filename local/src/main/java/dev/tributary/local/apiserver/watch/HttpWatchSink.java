@@ -33,6 +33,11 @@ public final class HttpWatchSink implements WatchSink {
   }
 
   @Override
+  public boolean awaitWritable() {
+    return Backpressure.awaitDrain(response);
+  }
+
+  @Override
   public void end() {
     if (ended.compareAndSet(false, true) && !response.closed() && !response.ended()) {
       response.end();

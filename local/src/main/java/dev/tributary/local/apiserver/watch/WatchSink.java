@@ -7,8 +7,17 @@ package dev.tributary.local.apiserver.watch;
  */
 public interface WatchSink {
 
-  /** Sends one event, a compact JSON object without a trailing newline. */
+  /**
+   * Queues one event for sending, a compact JSON object without a trailing newline. Never blocks.
+   */
   void send(String event);
+
+  /**
+   * Waits, unless called on an event loop, while the client is behind (its write queue full).
+   *
+   * @return false if the client stayed behind too long and the watch should end
+   */
+  boolean awaitWritable();
 
   /** Ends the stream cleanly. Idempotent. */
   void end();

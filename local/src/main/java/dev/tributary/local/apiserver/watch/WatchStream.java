@@ -211,9 +211,15 @@ public final class WatchStream {
     event.set("object", object);
     String line = Json.string(event);
     synchronized (sendLock) {
-      if (!closed) {
-        sink.send(line);
+      if (closed) {
+        return;
       }
+      sink.send(line);
+    }
+    // Outside the lock: timers on the event loop must never wait for a slow client.
+    if (!sink.awaitWritable()) {
+      log.info("watch client too slow, ending resource={}", request.type().storageResource());
+      finish();
     }
   }
 

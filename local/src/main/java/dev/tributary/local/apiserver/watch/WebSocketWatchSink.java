@@ -24,6 +24,11 @@ public final class WebSocketWatchSink implements WatchSink {
   }
 
   @Override
+  public boolean awaitWritable() {
+    return Backpressure.awaitDrain(socket);
+  }
+
+  @Override
   public void end() {
     if (ended.compareAndSet(false, true) && !socket.isClosed()) {
       socket.close();
