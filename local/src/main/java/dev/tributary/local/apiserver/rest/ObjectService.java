@@ -358,19 +358,23 @@ public final class ObjectService {
     if (next.equals(old)) {
       return served(type, old); // nothing changed: no write, no new resourceVersion
     }
-    validate(type, served(type, next), served(type, old));
+    // Validation (for custom resources: pruning and defaulting too) sees the addressed version;
+    // what it changed goes back to the storage version.
+    ObjectNode view = served(type, next);
+    validate(type, view, served(type, old));
+    ObjectNode toStore = view == next ? next : toStorage(type, view.deepCopy());
     if (dryRun) {
-      return served(type, next);
+      return served(type, toStore);
     }
     ObjectKey key = key(type, namespace, name);
     long expected = Meta.revision(old);
-    if (Meta.deleting(next) && Meta.finalizers(next).isEmpty()) {
+    if (Meta.deleting(toStore) && Meta.finalizers(toStore).isEmpty()) {
       // The last finalizer is gone: the pending deletion completes.
       ObjectNode last = call(type, name, () -> store.delete(key, expected));
       afterRemoval(type, last, "Background");
       return served(type, last);
     }
-    ObjectNode stored = call(type, name, () -> store.update(key, next, expected));
+    ObjectNode stored = call(type, name, () -> store.update(key, toStore, expected));
     hooks.forEach(h -> h.afterUpdate(type, stored, old));
     return served(type, stored);
   }
