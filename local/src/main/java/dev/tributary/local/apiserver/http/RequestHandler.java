@@ -10,6 +10,7 @@ import dev.tributary.local.apiserver.discovery.OpenApiV3;
 import dev.tributary.local.apiserver.discovery.VersionInfo;
 import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
+import dev.tributary.local.apiserver.errors.StatusObjects;
 import dev.tributary.local.apiserver.registry.GroupVersion;
 import dev.tributary.local.apiserver.registry.ResourceRegistry;
 import dev.tributary.local.apiserver.rest.ObjectService;
@@ -120,11 +121,9 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
             registry, groupVersion.group(), groupVersion.version(), path.tail(restFrom));
     Map<String, String> query = query(request);
     String method = request.method().name();
-    boolean watch =
-        (method.equals("GET") && route.collection() && Query.bool(query, "watch"))
-            || (method.equals("GET") && !route.collection() && Query.bool(query, "watch"));
-    if (watch && !route.collection()) {
-      throw ApiErrors.methodNotAllowed();
+    boolean watch = method.equals("GET") && Query.bool(query, "watch");
+    if (watch && (!route.collection() || !route.subresource().isEmpty())) {
+      throw ApiErrors.methodNotAllowed(); // watch a single object with a metadata.name selector
     }
     String verb = ResourceEndpoint.verb(method, route, watch);
     RequestAttributes attributes =
@@ -297,8 +296,7 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
           .toWebSocket()
           .onFailure(
               e -> log.debug("websocket upgrade failed path={}: {}", request.path(), e.toString()))
-          .onSuccess(
-              socket -> runWatch(attributes, watchRequest, () -> new WebSocketWatchSink(socket)));
+          .onSuccess(socket -> runWatch(attributes, watchRequest, new WebSocketWatchSink(socket)));
       return;
     }
     execute(
@@ -316,24 +314,16 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
   }
 
   private void runWatch(
-      RequestAttributes attributes,
-      WatchStream.Request watchRequest,
-      java.util.function.Supplier<WatchSink> sinks) {
-    WatchSink sink = sinks.get();
+      RequestAttributes attributes, WatchStream.Request watchRequest, WatchSink sink) {
     try {
       workers.execute(
           () -> {
             try {
               authorize(attributes);
             } catch (ApiException e) {
-              sink.send(
-                  Json.string(
-                      Json.NODES
-                          .objectNode()
-                          .put("type", "ERROR")
-                          .set(
-                              "object",
-                              dev.tributary.local.apiserver.errors.StatusObjects.failure(e))));
+              ObjectNode event = Json.NODES.objectNode().put("type", "ERROR");
+              event.set("object", StatusObjects.failure(e));
+              sink.send(Json.string(event));
               sink.end();
               return;
             }
