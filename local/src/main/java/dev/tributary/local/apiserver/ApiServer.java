@@ -105,9 +105,17 @@ public final class ApiServer {
             .setCompressionSupported(false)
             .setMaxWebSocketFrameSize(16 * 1024 * 1024)
             .setMaxWebSocketMessageSize(16 * 1024 * 1024);
-    return bootstrapped
-        .future()
-        .compose(v -> vertx.createHttpServer(options).requestHandler(handler).listen())
+    // Listening (TLS set-up) and bootstrapping run side by side; the server is handed out, and
+    // its port made known, only once both are done.
+    Future<HttpServer> listening = vertx.createHttpServer(options).requestHandler(handler).listen();
+    return Future.all(bootstrapped.future(), listening)
+        .recover(
+            e ->
+                listening
+                    .transform(
+                        ar -> ar.succeeded() ? ar.result().close() : Future.succeededFuture())
+                    .transform(ar -> Future.failedFuture(e)))
+        .map(all -> listening.result())
         .map(
             server -> {
               handler.serverAddress(config.host() + ":" + server.actualPort());

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -62,14 +64,27 @@ public final class ControlPlane implements AutoCloseable {
       DataDirLock lock = dataDir.lock();
       opened.push(lock);
       progress.accept("data directory " + dataDir.root());
-      ClusterCertificates certificates = ClusterCertificates.loadOrCreate(dataDir, clock);
-      Tokens tokens = Tokens.loadOrCreate(dataDir);
+      // The steps below are mostly class loading and native-library set-up: run them side by side.
+      CompletableFuture<Store> storeOpening =
+          CompletableFuture.supplyAsync(() -> Store.open(dataDir.root(), StoreOptions.defaults()));
+      CompletableFuture<Vertx> vertxStarting = CompletableFuture.supplyAsync(Vertx::vertx);
+      ClusterCertificates certificates;
+      Tokens tokens;
+      try {
+        certificates = ClusterCertificates.loadOrCreate(dataDir, clock);
+        tokens = Tokens.loadOrCreate(dataDir);
+      } finally {
+        // Whatever happened, keep what the other threads opened so that it gets closed.
+        storeOpening.thenAccept(opened::push).exceptionally(e -> null).join();
+        vertxStarting
+            .thenAccept(v -> opened.push(() -> v.close().await(30, TimeUnit.SECONDS)))
+            .exceptionally(e -> null)
+            .join();
+      }
       progress.accept("certificates and tokens ready");
-      Store store = Store.open(dataDir.root(), StoreOptions.defaults());
-      opened.push(store);
+      Store store = value(storeOpening);
       progress.accept("store open at revision " + store.currentRevision());
-      Vertx vertx = Vertx.vertx();
-      opened.push(() -> vertx.close().await(30, TimeUnit.SECONDS));
+      Vertx vertx = value(vertxStarting);
       ApiServer server =
           ApiServer.start(
                   vertx,
@@ -116,6 +131,18 @@ public final class ControlPlane implements AutoCloseable {
     closeAll(resources, failure);
     if (failure.getSuppressed().length > 0) {
       log.error("control plane did not close cleanly dir={}", dataDir.root(), failure);
+    }
+  }
+
+  /** The future's value, or its failure as thrown by the task itself. */
+  private static <T> T value(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 
