@@ -554,6 +554,31 @@ class CrudIT {
         .isEqualTo(404);
   }
 
+  @Test
+  void theScaleSubresourceReadsAndSetsReplicas() throws Exception {
+    client.apps().deployments().inNamespace(ns).resource(deployment("s")).create();
+
+    Deployment scaled = client.apps().deployments().inNamespace(ns).withName("s").scale(3);
+    assertThat(scaled.getSpec().getReplicas()).isEqualTo(3);
+
+    HttpResponse<String> patched =
+        cluster.send(
+            cluster
+                .request("/apis/apps/v1/namespaces/" + ns + "/deployments/s/scale")
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"spec\":{\"replicas\":5}}"))
+                .build());
+    assertThat(patched.statusCode()).isEqualTo(200);
+    JsonNode scale = JSON.readTree(patched.body());
+    assertThat(scale.path("kind").asText()).isEqualTo("Scale");
+    assertThat(scale.path("apiVersion").asText()).isEqualTo("autoscaling/v1");
+    assertThat(scale.path("spec").path("replicas").asInt()).isEqualTo(5);
+    assertThat(scale.path("status").path("selector").asText()).isEqualTo("app=s");
+    Deployment after = client.apps().deployments().inNamespace(ns).withName("s").get();
+    assertThat(after.getSpec().getReplicas()).isEqualTo(5);
+    assertThat(after.getMetadata().getGeneration()).isEqualTo(3L);
+  }
+
   private static List<String> names(ConfigMapList list) {
     return list.getItems().stream().map(c -> c.getMetadata().getName()).sorted().toList();
   }

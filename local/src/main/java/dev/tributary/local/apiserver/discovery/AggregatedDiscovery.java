@@ -76,7 +76,15 @@ public final class AggregatedDiscovery {
       for (String sub : type.subresources()) {
         ObjectNode subresource = subresources.addObject();
         subresource.put("subresource", sub);
-        subresource.set("responseKind", responseKind(type));
+        subresource.set(
+            "responseKind",
+            sub.equals("scale")
+                ? Json.NODES
+                    .objectNode()
+                    .put("group", "autoscaling")
+                    .put("version", "v1")
+                    .put("kind", "Scale")
+                : responseKind(type));
         LegacyDiscovery.strings(subresource.putArray("verbs"), Subresources.verbs(sub));
       }
     }

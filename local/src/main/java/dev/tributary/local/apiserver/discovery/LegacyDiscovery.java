@@ -83,7 +83,11 @@ public final class LegacyDiscovery {
         subresource.put("name", type.plural() + "/" + sub);
         subresource.put("singularName", "");
         subresource.put("namespaced", type.namespaced());
-        subresource.put("kind", type.kind());
+        if (sub.equals("scale")) {
+          subresource.put("group", "autoscaling").put("version", "v1").put("kind", "Scale");
+        } else {
+          subresource.put("kind", type.kind());
+        }
         strings(subresource.putArray("verbs"), Subresources.verbs(sub));
       }
     }

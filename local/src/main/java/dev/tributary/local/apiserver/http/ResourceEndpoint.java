@@ -14,6 +14,7 @@ import dev.tributary.local.apiserver.rest.ListOptions;
 import dev.tributary.local.apiserver.rest.ListResult;
 import dev.tributary.local.apiserver.rest.ObjectService;
 import dev.tributary.local.apiserver.rest.PatchEngine;
+import dev.tributary.local.apiserver.rest.ScaleSubresource;
 import dev.tributary.local.apiserver.rest.TableConverter;
 import java.io.IOException;
 import java.util.List;
@@ -34,10 +35,12 @@ public final class ResourceEndpoint {
 
   private final ObjectService objects;
   private final TableConverter tables;
+  private final ScaleSubresource scales;
 
   public ResourceEndpoint(ObjectService objects, TableConverter tables) {
     this.objects = objects;
     this.tables = tables;
+    this.scales = new ScaleSubresource(objects);
   }
 
   /**
@@ -78,6 +81,9 @@ public final class ResourceEndpoint {
     if (route.subresource().equals("log")) {
       return PodLogs.waitingToStart(objects.get(type, route.namespace(), route.name()), query);
     }
+    if (route.subresource().equals("scale")) {
+      return scale(verb, route, contentType, body, query);
+    }
     boolean dryRun = query.containsKey("dryRun") && !query.get("dryRun").isEmpty();
     String namespace = route.namespace();
     return switch (verb) {
@@ -114,6 +120,33 @@ public final class ResourceEndpoint {
             objects.deleteCollection(
                 type, namespace, listOptions(type, query), DeleteOptions.parse(body, query));
         yield ApiResponse.json(200, listBody(type, deleted));
+      }
+      default -> throw ApiErrors.methodNotAllowed();
+    };
+  }
+
+  private ApiResponse scale(
+      String verb,
+      ResourceRoute route,
+      String contentType,
+      byte[] body,
+      Map<String, String> query) {
+    boolean dryRun = query.containsKey("dryRun") && !query.get("dryRun").isEmpty();
+    ResourceType type = route.type();
+    return switch (verb) {
+      case "get" -> ApiResponse.json(200, scales.get(type, route.namespace(), route.name()));
+      case "update" ->
+          ApiResponse.json(
+              200,
+              scales.update(
+                  type, route.namespace(), route.name(), object(contentType, body), dryRun));
+      case "patch" -> {
+        String mediaType = contentType == null ? "" : MediaRange.parse(contentType).type();
+        if (!objects.patches().contentTypes().contains(mediaType)) {
+          throw ApiErrors.unsupportedMediaType(contentType, objects.patches().contentTypes());
+        }
+        yield ApiResponse.json(
+            200, scales.patch(type, route.namespace(), route.name(), mediaType, body, dryRun));
       }
       default -> throw ApiErrors.methodNotAllowed();
     };
@@ -192,7 +225,7 @@ public final class ResourceEndpoint {
 
   private static boolean subresourceAllows(String subresource, String verb) {
     return switch (subresource) {
-      case "status" -> ResourceType.STATUS_VERBS.contains(verb);
+      case "status", "scale" -> ResourceType.STATUS_VERBS.contains(verb);
       case "log" -> verb.equals("get");
       default -> false;
     };

@@ -12,6 +12,7 @@ public final class BuiltinResources {
   private static final List<String> NONE = List.of();
   private static final List<String> ALL = List.of("all");
   private static final List<String> STATUS = List.of("status");
+  private static final List<String> STATUS_SCALE = List.of("status", "scale");
 
   /** The verbs of the review resources (SubjectAccessReview & co.): create only. */
   public static final List<String> CREATE_ONLY = List.of("create");
@@ -31,9 +32,9 @@ public final class BuiltinResources {
         of("", "v1", "ConfigMap", "configmaps", true, List.of("cm"), NONE, NONE),
         of("", "v1", "Secret", "secrets", true, NONE, NONE, NONE),
         // apps/v1
-        of("apps", "v1", "Deployment", "deployments", true, List.of("deploy"), ALL, STATUS),
-        of("apps", "v1", "ReplicaSet", "replicasets", true, List.of("rs"), ALL, STATUS),
-        of("apps", "v1", "StatefulSet", "statefulsets", true, List.of("sts"), ALL, STATUS),
+        of("apps", "v1", "Deployment", "deployments", true, List.of("deploy"), ALL, STATUS_SCALE),
+        of("apps", "v1", "ReplicaSet", "replicasets", true, List.of("rs"), ALL, STATUS_SCALE),
+        of("apps", "v1", "StatefulSet", "statefulsets", true, List.of("sts"), ALL, STATUS_SCALE),
         of("apps", "v1", "DaemonSet", "daemonsets", true, List.of("ds"), ALL, STATUS),
         // batch/v1 and batch/v1beta1 (CronJob only, stored as batch/v1)
         of("batch", "v1", "Job", "jobs", true, NONE, ALL, STATUS),
