@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       EventDisplayCommand.class,
       HeartbeatsCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      UpCommand.class
     })
 public final class TributaryCommand implements Runnable {
 

@@ -1,0 +1,258 @@
+package dev.tributary.local.apiserver.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tributary.local.apiserver.errors.ApiErrors;
+import dev.tributary.local.apiserver.registry.ResourceType;
+import dev.tributary.local.apiserver.rest.DeleteOptions;
+import dev.tributary.local.apiserver.rest.FieldSelector;
+import dev.tributary.local.apiserver.rest.LabelSelector;
+import dev.tributary.local.apiserver.rest.ListOptions;
+import dev.tributary.local.apiserver.rest.ListResult;
+import dev.tributary.local.apiserver.rest.ObjectService;
+import dev.tributary.local.apiserver.rest.PatchEngine;
+import dev.tributary.local.apiserver.rest.ScaleSubresource;
+import dev.tributary.local.apiserver.rest.TableConverter;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps a non-watch resource request (method, route, query, headers, body) onto {@link
+ * ObjectService} and renders the answer: objects, lists, Tables when the Accept header asks for
+ * them. Blocking; runs on worker threads. Thread-safe.
+ */
+public final class ResourceEndpoint {
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).setNodeFactory(Json.NODES);
+
+  private static final List<String> BODY_TYPES =
+      List.of("application/json", "application/yaml", "application/vnd.kubernetes.protobuf");
+
+  private final ObjectService objects;
+  private final TableConverter tables;
+  private final ScaleSubresource scales;
+
+  public ResourceEndpoint(ObjectService objects, TableConverter tables) {
+    this.objects = objects;
+    this.tables = tables;
+    this.scales = new ScaleSubresource(objects);
+  }
+
+  /**
+   * The Kubernetes verb of a request: what discovery advertises and authorization checks.
+   *
+   * @param watch whether a GET on a collection asked for a watch
+   */
+  public static String verb(String method, ResourceRoute route, boolean watch) {
+    return switch (method) {
+      case "GET", "HEAD" -> route.collection() ? (watch ? "watch" : "list") : "get";
+      case "POST" -> "create";
+      case "PUT" -> "update";
+      case "PATCH" -> "patch";
+      case "DELETE" -> route.collection() ? "deletecollection" : "delete";
+      default -> method.toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  /** Serves one request. */
+  public ApiResponse handle(
+      String method,
+      ResourceRoute route,
+      Map<String, String> query,
+      String accept,
+      String contentType,
+      byte[] body) {
+    ResourceType type = route.type();
+    String verb = verb(method, route, false);
+    boolean onCollection =
+        verb.equals("list") || verb.equals("create") || verb.equals("deletecollection");
+    if (onCollection != route.collection()) {
+      throw ApiErrors.methodNotAllowed(); // e.g. POST to an object's URL, PUT to a collection
+    }
+    boolean subresource = !route.subresource().isEmpty();
+    if (subresource ? !subresourceAllows(route.subresource(), verb) : !type.allows(verb)) {
+      throw ApiErrors.methodNotAllowed();
+    }
+    if (route.subresource().equals("log")) {
+      return PodLogs.waitingToStart(objects.get(type, route.namespace(), route.name()), query);
+    }
+    if (route.subresource().equals("scale")) {
+      return scale(verb, route, contentType, body, query);
+    }
+    boolean dryRun = query.containsKey("dryRun") && !query.get("dryRun").isEmpty();
+    String namespace = route.namespace();
+    return switch (verb) {
+      case "get" -> {
+        ObjectNode object = objects.get(type, namespace, route.name());
+        yield wantsTable(accept)
+            ? ApiResponse.json(
+                200,
+                tables.table(
+                    type,
+                    List.of(object),
+                    object.path("metadata").path("resourceVersion").asText(""),
+                    null,
+                    objects.clock().instant()))
+            : ApiResponse.json(200, object);
+      }
+      case "list" -> list(type, namespace, query, accept);
+      case "create" ->
+          ApiResponse.json(201, objects.create(type, namespace, object(contentType, body), dryRun));
+      case "update" ->
+          ApiResponse.json(
+              200,
+              subresource
+                  ? objects.updateStatus(
+                      type, namespace, route.name(), object(contentType, body), dryRun)
+                  : objects.update(
+                      type, namespace, route.name(), object(contentType, body), dryRun));
+      case "patch" -> patch(route, contentType, body, dryRun);
+      case "delete" ->
+          ApiResponse.json(
+              200, objects.delete(type, namespace, route.name(), DeleteOptions.parse(body, query)));
+      case "deletecollection" -> {
+        ListResult deleted =
+            objects.deleteCollection(
+                type, namespace, listOptions(type, query), DeleteOptions.parse(body, query));
+        yield ApiResponse.json(200, listBody(type, deleted));
+      }
+      default -> throw ApiErrors.methodNotAllowed();
+    };
+  }
+
+  private ApiResponse scale(
+      String verb,
+      ResourceRoute route,
+      String contentType,
+      byte[] body,
+      Map<String, String> query) {
+    boolean dryRun = query.containsKey("dryRun") && !query.get("dryRun").isEmpty();
+    ResourceType type = route.type();
+    return switch (verb) {
+      case "get" -> ApiResponse.json(200, scales.get(type, route.namespace(), route.name()));
+      case "update" ->
+          ApiResponse.json(
+              200,
+              scales.update(
+                  type, route.namespace(), route.name(), object(contentType, body), dryRun));
+      case "patch" -> {
+        String mediaType = contentType == null ? "" : MediaRange.parse(contentType).type();
+        if (!objects.patches().contentTypes().contains(mediaType)) {
+          throw ApiErrors.unsupportedMediaType(contentType, objects.patches().contentTypes());
+        }
+        yield ApiResponse.json(
+            200, scales.patch(type, route.namespace(), route.name(), mediaType, body, dryRun));
+      }
+      default -> throw ApiErrors.methodNotAllowed();
+    };
+  }
+
+  private ApiResponse list(
+      ResourceType type, String namespace, Map<String, String> query, String accept) {
+    ListResult result = objects.list(type, namespace, listOptions(type, query));
+    if (wantsTable(accept)) {
+      return ApiResponse.json(
+          200,
+          tables.table(
+              type,
+              result.items(),
+              Long.toString(result.revision()),
+              result.continueToken(),
+              objects.clock().instant()));
+    }
+    return ApiResponse.json(200, listBody(type, result));
+  }
+
+  private ApiResponse patch(ResourceRoute route, String contentType, byte[] body, boolean dryRun) {
+    String mediaType = contentType == null ? "" : MediaRange.parse(contentType).type();
+    PatchEngine patches = objects.patches();
+    if (!patches.contentTypes().contains(mediaType)) {
+      throw ApiErrors.unsupportedMediaType(contentType, patches.contentTypes());
+    }
+    ObjectService.PatchResult result =
+        objects.patch(
+            route.type(),
+            route.namespace(),
+            route.name(),
+            route.subresource(),
+            mediaType,
+            body,
+            dryRun);
+    return ApiResponse.json(result.created() ? 201 : 200, result.object());
+  }
+
+  /** The selection of a LIST, WATCH or DELETE collection. */
+  public static ListOptions listOptions(ResourceType type, Map<String, String> query) {
+    long limit = Query.number(query, "limit", 0);
+    String continueToken = query.get("continue");
+    return new ListOptions(
+        LabelSelector.parse(query.get("labelSelector")),
+        FieldSelector.parse(query.get("fieldSelector"), type),
+        (int) Math.min(limit, Integer.MAX_VALUE),
+        continueToken == null || continueToken.isEmpty() ? null : continueToken);
+  }
+
+  /** A {@code <Kind>List} of {@code result}. */
+  public static ObjectNode listBody(ResourceType type, ListResult result) {
+    ObjectNode list = Json.NODES.objectNode();
+    list.put("kind", type.listKind());
+    list.put("apiVersion", type.apiVersion());
+    ObjectNode metadata = list.putObject("metadata");
+    metadata.put("resourceVersion", Long.toString(result.revision()));
+    if (result.continueToken() != null) {
+      metadata.put("continue", result.continueToken());
+    }
+    ArrayNode items = list.putArray("items");
+    result.items().forEach(items::add);
+    return list;
+  }
+
+  /** Whether an Accept header asks for a {@code meta.k8s.io} Table. */
+  public static boolean wantsTable(String accept) {
+    for (MediaRange range : MediaRange.parseAll(accept)) {
+      if (range.asks("Table", "meta.k8s.io", "v1")
+          || range.asks("Table", "meta.k8s.io", "v1beta1")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean subresourceAllows(String subresource, String verb) {
+    return switch (subresource) {
+      case "status", "scale" -> ResourceType.STATUS_VERBS.contains(verb);
+      case "log" -> verb.equals("get");
+      default -> false;
+    };
+  }
+
+  /** The object in a POST or PUT body, JSON or YAML. */
+  private static ObjectNode object(String contentType, byte[] body) {
+    String mediaType =
+        contentType == null ? "application/json" : MediaRange.parse(contentType).type();
+    JsonNode node;
+    switch (mediaType) {
+      case "application/json", "*/*", "" -> {
+        return Json.parseObject(body);
+      }
+      case "application/yaml" -> {
+        try {
+          node = YAML.readTree(body);
+        } catch (IOException e) {
+          throw ApiErrors.badRequest(
+              "the body of the request was in an unknown format: " + e.getMessage());
+        }
+      }
+      default -> throw ApiErrors.unsupportedMediaType(contentType, BODY_TYPES.subList(0, 2));
+    }
+    if (node == null || !node.isObject()) {
+      throw ApiErrors.badRequest("the body of the request must be an object");
+    }
+    return (ObjectNode) node;
+  }
+}

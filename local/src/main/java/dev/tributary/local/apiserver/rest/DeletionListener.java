@@ -1,0 +1,25 @@
+package dev.tributary.local.apiserver.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.local.apiserver.registry.ResourceType;
+
+/**
+ * Told of every object the API server has removed from the store, with the propagation policy its
+ * delete asked for: where ownerReference garbage collection plugs in (Background deletes the
+ * dependents afterwards, Orphan strips their ownerReferences). Called on the request's worker
+ * thread after the removal; must not block for long and must not throw.
+ */
+@FunctionalInterface
+public interface DeletionListener {
+
+  /**
+   * @param object the object's last state (storage version)
+   * @param propagationPolicy {@code Background}, {@code Foreground} or {@code Orphan}
+   */
+  void deleted(ResourceType type, ObjectNode object, String propagationPolicy);
+
+  /** Does nothing. */
+  static DeletionListener none() {
+    return (type, object, policy) -> {};
+  }
+}

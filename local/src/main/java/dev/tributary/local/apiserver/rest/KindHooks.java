@@ -1,0 +1,28 @@
+package dev.tributary.local.apiserver.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.local.apiserver.registry.ResourceType;
+
+/**
+ * What a kind does beyond plain storage (Kubernetes' registry strategies and the controllers the
+ * local cluster runs in-line): namespaces get a phase and a default ServiceAccount, CRDs make their
+ * resources served. Each method sees every kind and ignores those it is not about. Called on
+ * request worker threads; may block on the store. Objects are in their storage version.
+ */
+public interface KindHooks {
+
+  /** Adjusts a new object before it is validated and stored. */
+  default void prepareForCreate(ResourceType type, ObjectNode object) {}
+
+  /** Adjusts an updated object (main resource or status) before it is validated and stored. */
+  default void prepareForUpdate(ResourceType type, ObjectNode object, ObjectNode old) {}
+
+  /** Runs after a create was stored. */
+  default void afterCreate(ResourceType type, ObjectNode stored) {}
+
+  /** Runs after an update was stored. */
+  default void afterUpdate(ResourceType type, ObjectNode stored, ObjectNode old) {}
+
+  /** Runs after an object was removed from the store. */
+  default void afterDelete(ResourceType type, ObjectNode last) {}
+}

@@ -1,0 +1,645 @@
+package dev.tributary.local.apiserver.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.local.apiserver.crd.SchemaProcessor;
+import dev.tributary.local.apiserver.crd.VersionConverters;
+import dev.tributary.local.apiserver.errors.ApiErrors;
+import dev.tributary.local.apiserver.errors.ApiException;
+import dev.tributary.local.apiserver.errors.FieldCause;
+import dev.tributary.local.apiserver.http.Json;
+import dev.tributary.local.apiserver.registry.ResourceType;
+import dev.tributary.local.store.ListPage;
+import dev.tributary.local.store.ObjectKey;
+import dev.tributary.local.store.Store;
+import dev.tributary.local.store.StoreException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API server's object semantics over the {@link Store}: what GET, LIST, POST, PUT, PATCH and
+ * DELETE do to Kubernetes objects (server-set metadata, optimistic concurrency, the status and
+ * generation rules, finalizers, version conversion), independent of HTTP.
+ *
+ * <p>Objects come in and go out in the version of the {@link ResourceType} addressed and are stored
+ * in its storage version. Every method blocks on the store: call from worker threads, never from an
+ * event loop. Thread-safe. Failures are {@link ApiException}s carrying Kubernetes' Status.
+ */
+public final class ObjectService {
+
+  private static final Logger log = LoggerFactory.getLogger(ObjectService.class);
+
+  /** Kubernetes' alphabet for generated name suffixes (no vowels, no look-alikes). */
+  private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+  private static final int MAX_GENERATE_ATTEMPTS = 8;
+  private static final int MAX_INTERNAL_RETRIES = 16;
+
+  private final Store store;
+  private final Clock clock;
+  private final VersionConverters converters;
+  private final SchemaProcessor schemas;
+  private final ObjectValidator validator;
+  private final DeletionListener deletions;
+  private final PatchEngine patches;
+  private final SecureRandom random = new SecureRandom();
+  private final List<KindHooks> hooks = new CopyOnWriteArrayList<>();
+
+  public ObjectService(
+      Store store,
+      Clock clock,
+      VersionConverters converters,
+      SchemaProcessor schemas,
+      ObjectValidator validator,
+      DeletionListener deletions,
+      PatchEngine patches) {
+    this.store = store;
+    this.clock = clock;
+    this.converters = converters;
+    this.schemas = schemas;
+    this.validator = validator;
+    this.deletions = deletions;
+    this.patches = patches;
+  }
+
+  /** Adds kind-specific behaviour; hooks run in the order added. */
+  public void addHooks(KindHooks kindHooks) {
+    hooks.add(kindHooks);
+  }
+
+  /** The store underneath, for the watch layer and hooks. */
+  public Store store() {
+    return store;
+  }
+
+  /** The clock timestamps come from. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The patch engine, whose content types the HTTP layer checks. */
+  public PatchEngine patches() {
+    return patches;
+  }
+
+  // ---- reads ----
+
+  /** GET: the object, in {@code type}'s version. */
+  public ObjectNode get(ResourceType type, String namespace, String name) {
+    return served(type, stored(type, namespace, name));
+  }
+
+  /** The stored object (storage version), or 404. */
+  ObjectNode stored(ResourceType type, String namespace, String name) {
+    Optional<ObjectNode> found = call(type, name, () -> store.get(key(type, namespace, name)));
+    return found.orElseThrow(() -> ApiErrors.notFound(type.group(), type.plural(), name));
+  }
+
+  /**
+   * LIST: one page of the objects matching {@code options}, in {@code type}'s version.
+   *
+   * @param namespace the namespace, or null for all namespaces (and for cluster-scoped resources)
+   */
+  public ListResult list(ResourceType type, String namespace, ListOptions options) {
+    String storeNamespace = type.namespaced() ? namespace : "";
+    ListPage page;
+    try {
+      page =
+          call(
+              type,
+              "",
+              () ->
+                  store.list(
+                      type.storageResource(),
+                      storeNamespace,
+                      options.limit(),
+                      options.continueToken()));
+    } catch (IllegalArgumentException e) {
+      throw ApiErrors.badRequest("invalid continue token: " + e.getMessage());
+    }
+    List<ObjectNode> items = new ArrayList<>();
+    for (ObjectNode object : page.items()) {
+      if (options.matches(object)) {
+        items.add(served(type, object));
+      }
+    }
+    return new ListResult(items, page.revision(), page.continueToken());
+  }
+
+  // ---- create ----
+
+  /**
+   * POST: stores a new object.
+   *
+   * @param namespace the namespace from the URL (ignored for cluster-scoped resources)
+   * @return the stored object, in {@code type}'s version
+   */
+  public ObjectNode create(ResourceType type, String namespace, ObjectNode body, boolean dryRun) {
+    checkTypeOf(type, body);
+    ObjectNode object = body.deepCopy();
+    ObjectNode metadata = Meta.of(object);
+    if (type.namespaced()) {
+      String bodyNamespace = Meta.namespace(object);
+      if (!bodyNamespace.isEmpty() && !bodyNamespace.equals(namespace)) {
+        throw ApiErrors.badRequest(
+            "the namespace of the provided object does not match the namespace sent on the"
+                + " request");
+      }
+      metadata.put("namespace", namespace);
+    } else {
+      metadata.remove("namespace");
+    }
+    boolean generated = Meta.name(object).isEmpty() && !Meta.text(object, "generateName").isEmpty();
+    for (int attempt = 0; ; attempt++) {
+      if (generated) {
+        metadata.put("name", generateName(Meta.text(object, "generateName")));
+      }
+      try {
+        return createOnce(type, namespace, object, dryRun);
+      } catch (ApiException e) {
+        if (!generated || !e.reason().equals("AlreadyExists") || attempt >= MAX_GENERATE_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private ObjectNode createOnce(
+      ResourceType type, String namespace, ObjectNode request, boolean dryRun) {
+    ObjectNode object = request.deepCopy();
+    ObjectNode metadata = Meta.of(object);
+    String name = Meta.name(object);
+    List<FieldCause> causes = new ArrayList<>();
+    if (name.isEmpty()) {
+      causes.add(FieldCause.required("metadata.name", "name or generateName is required"));
+    } else {
+      causes.addAll(Names.validate(type, name));
+    }
+    if (!causes.isEmpty()) {
+      throw ApiErrors.invalid(type.group(), type.kind(), name, causes);
+    }
+    if (type.namespaced()) {
+      requireNamespaceOpen(type, namespace, name);
+    }
+    metadata.put("uid", UUID.randomUUID().toString());
+    metadata.put("creationTimestamp", Timestamps.format(clock.instant()));
+    metadata.put("generation", 1);
+    for (String field :
+        List.of(
+            "resourceVersion",
+            "deletionTimestamp",
+            "deletionGracePeriodSeconds",
+            "managedFields",
+            "selfLink")) {
+      metadata.remove(field);
+    }
+    if (type.hasStatus()) {
+      object.remove("status");
+    }
+    validate(type, object, null);
+    ObjectNode storage = toStorage(type, object);
+    hooks.forEach(h -> h.prepareForCreate(type, storage));
+    if (dryRun) {
+      return served(type, storage);
+    }
+    ObjectNode stored = call(type, name, () -> store.create(key(type, namespace, name), storage));
+    hooks.forEach(h -> h.afterCreate(type, stored));
+    return served(type, stored);
+  }
+
+  private void requireNamespaceOpen(ResourceType type, String namespace, String name) {
+    Optional<ObjectNode> found =
+        call(type, name, () -> store.get(ObjectKey.cluster("namespaces", namespace)));
+    if (found.isEmpty()) {
+      throw ApiErrors.notFound("", "namespaces", namespace);
+    }
+    if (Meta.deleting(found.get())) {
+      throw ApiErrors.forbidden(
+          type.group(),
+          type.plural(),
+          name,
+          ApiErrors.qualified(type.group(), type.plural())
+              + " "
+              + dev.tributary.local.apiserver.errors.GoQuote.quote(name)
+              + " is forbidden: unable to create new content in namespace "
+              + namespace
+              + " because it is being terminated");
+    }
+  }
+
+  // ---- update ----
+
+  /** PUT on the main resource. */
+  public ObjectNode update(
+      ResourceType type, String namespace, String name, ObjectNode body, boolean dryRun) {
+    checkTypeOf(type, body);
+    checkNameAndNamespace(type, namespace, name, body);
+    ObjectNode old = stored(type, namespace, name);
+    return write(type, namespace, name, body, old, false, dryRun);
+  }
+
+  /** PUT on the {@code status} subresource: only {@code .status} is taken from {@code body}. */
+  public ObjectNode updateStatus(
+      ResourceType type, String namespace, String name, ObjectNode body, boolean dryRun) {
+    checkTypeOf(type, body);
+    checkNameAndNamespace(type, namespace, name, body);
+    ObjectNode old = stored(type, namespace, name);
+    return write(type, namespace, name, body, old, true, dryRun);
+  }
+
+  /**
+   * PATCH on the main resource or its {@code status} subresource.
+   *
+   * @param subresource {@code ""} or {@code "status"}
+   * @return the result, and whether it was created (an apply patch of a missing object)
+   */
+  public PatchResult patch(
+      ResourceType type,
+      String namespace,
+      String name,
+      String subresource,
+      String contentType,
+      byte[] patch,
+      boolean dryRun) {
+    Optional<ObjectNode> current = call(type, name, () -> store.get(key(type, namespace, name)));
+    if (current.isEmpty()) {
+      if (!contentType.equals(PatchEngine.APPLY) || !subresource.isEmpty()) {
+        throw ApiErrors.notFound(type.group(), type.plural(), name);
+      }
+      ObjectNode empty = Json.NODES.objectNode();
+      empty.put("apiVersion", type.apiVersion());
+      empty.put("kind", type.kind());
+      Meta.of(empty).put("name", name);
+      if (type.namespaced()) {
+        Meta.of(empty).put("namespace", namespace);
+      }
+      ObjectNode applied = patches.apply(contentType, empty, patch, type);
+      return new PatchResult(create(type, namespace, applied, dryRun), true);
+    }
+    ObjectNode old = current.get();
+    ObjectNode live = served(type, old);
+    ObjectNode patched = patches.apply(contentType, live, patch, type);
+    checkTypeOf(type, patched);
+    checkNameAndNamespace(type, namespace, name, patched);
+    return new PatchResult(
+        write(type, namespace, name, patched, old, subresource.equals("status"), dryRun), false);
+  }
+
+  /**
+   * A PATCH's outcome.
+   *
+   * @param object the resulting object, in the requested version
+   * @param created whether the patch created it (201)
+   */
+  public record PatchResult(ObjectNode object, boolean created) {}
+
+  /**
+   * Writes {@code request} (in {@code type}'s version) over {@code old} (storage version), with the
+   * main-resource or status rules.
+   */
+  private ObjectNode write(
+      ResourceType type,
+      String namespace,
+      String name,
+      ObjectNode request,
+      ObjectNode old,
+      boolean status,
+      boolean dryRun) {
+    Long requested = Meta.revision(request);
+    if (requested != null && !requested.equals(Meta.revision(old))) {
+      throw ApiErrors.conflict(type.group(), type.plural(), name);
+    }
+    ObjectNode incoming = toStorage(type, request.deepCopy());
+    ObjectNode next;
+    if (status) {
+      next = old.deepCopy();
+      JsonNode newStatus = incoming.get("status");
+      if (newStatus == null || newStatus.isNull()) {
+        next.remove("status");
+      } else {
+        next.set("status", newStatus);
+      }
+    } else {
+      next = incoming;
+      for (String field :
+          List.of(
+              "uid",
+              "creationTimestamp",
+              "deletionTimestamp",
+              "deletionGracePeriodSeconds",
+              "generation",
+              "name",
+              "namespace")) {
+        Meta.copy(old, next, field);
+      }
+      Meta.of(next).remove("managedFields");
+      Meta.of(next).remove("selfLink");
+      if (type.hasStatus()) {
+        JsonNode oldStatus = old.get("status");
+        if (oldStatus == null) {
+          next.remove("status");
+        } else {
+          next.set("status", oldStatus.deepCopy());
+        }
+      }
+      if (specChanged(old, next)) {
+        Meta.of(next).put("generation", Meta.generation(old) + 1);
+      }
+    }
+    Meta.of(next).put("resourceVersion", Meta.resourceVersion(old));
+    hooks.forEach(h -> h.prepareForUpdate(type, next, old));
+    if (next.equals(old)) {
+      return served(type, old); // nothing changed: no write, no new resourceVersion
+    }
+    // Validation (for custom resources: pruning and defaulting too) sees the addressed version;
+    // what it changed goes back to the storage version.
+    ObjectNode view = served(type, next);
+    validate(type, view, served(type, old));
+    ObjectNode toStore = view == next ? next : toStorage(type, view.deepCopy());
+    if (dryRun) {
+      return served(type, toStore);
+    }
+    ObjectKey key = key(type, namespace, name);
+    long expected = Meta.revision(old);
+    if (Meta.deleting(toStore) && Meta.finalizers(toStore).isEmpty()) {
+      // The last finalizer is gone: the pending deletion completes.
+      ObjectNode last = call(type, name, () -> store.delete(key, expected));
+      afterRemoval(type, last, "Background");
+      return served(type, last);
+    }
+    ObjectNode stored = call(type, name, () -> store.update(key, toStore, expected));
+    hooks.forEach(h -> h.afterUpdate(type, stored, old));
+    return served(type, stored);
+  }
+
+  // ---- delete ----
+
+  /** DELETE of one object. */
+  public ObjectNode delete(
+      ResourceType type, String namespace, String name, DeleteOptions options) {
+    ObjectNode old = stored(type, namespace, name);
+    checkPreconditions(type, name, old, options);
+    if (options.dryRun()) {
+      return served(type, old);
+    }
+    if (type.group().isEmpty() && type.plural().equals("namespaces")) {
+      return served(type, namespaces().delete(type, old));
+    }
+    return served(type, deleteStored(type, old, options.propagationPolicy()));
+  }
+
+  /** DELETE of a collection: every object matching {@code selection}. */
+  public ListResult deleteCollection(
+      ResourceType type, String namespace, ListOptions selection, DeleteOptions options) {
+    ListResult matching =
+        list(type, namespace, new ListOptions(selection.labels(), selection.fields(), 0, null));
+    List<ObjectNode> deleted = new ArrayList<>();
+    for (ObjectNode object : matching.items()) {
+      try {
+        deleted.add(delete(type, Meta.namespace(object), Meta.name(object), options));
+      } catch (ApiException e) {
+        if (e.code() != 404) {
+          throw e;
+        }
+      }
+    }
+    return new ListResult(deleted, store.currentRevision(), null);
+  }
+
+  /**
+   * Deletes a stored object: marks it (deletionTimestamp) if finalizers hold it, else removes it.
+   * Retries on concurrent writes. Used by DELETE and by namespace and CRD clean-up.
+   *
+   * @return the object's state afterwards (storage version): marked, or its last state
+   */
+  ObjectNode deleteStored(ResourceType type, ObjectNode object, String propagationPolicy) {
+    ObjectNode current = object;
+    String namespace = Meta.namespace(current);
+    String name = Meta.name(current);
+    ObjectKey key = key(type, namespace, name);
+    for (int attempt = 0; ; attempt++) {
+      long expected = Meta.revision(current);
+      try {
+        if (!Meta.finalizers(current).isEmpty()) {
+          if (Meta.deleting(current)) {
+            return current;
+          }
+          ObjectNode marked = current.deepCopy();
+          Meta.of(marked).put("deletionTimestamp", Timestamps.format(clock.instant()));
+          Meta.of(marked).put("deletionGracePeriodSeconds", 0);
+          return store.update(key, marked, expected);
+        }
+        ObjectNode last = store.delete(key, expected);
+        afterRemoval(type, last, propagationPolicy);
+        return last;
+      } catch (StoreException.Conflict e) {
+        if (attempt >= MAX_INTERNAL_RETRIES) {
+          throw ApiErrors.conflict(type.group(), type.plural(), name);
+        }
+        current = stored(type, namespace, name);
+      } catch (StoreException e) {
+        throw translate(type, name, e);
+      }
+    }
+  }
+
+  private void afterRemoval(ResourceType type, ObjectNode last, String propagationPolicy) {
+    for (KindHooks hook : hooks) {
+      try {
+        hook.afterDelete(type, last);
+      } catch (RuntimeException e) {
+        log.error(
+            "after-delete hook failed resource={} namespace={} name={}",
+            type.storageResource(),
+            Meta.namespace(last),
+            Meta.name(last),
+            e);
+      }
+    }
+    try {
+      deletions.deleted(type, last, propagationPolicy);
+    } catch (RuntimeException e) {
+      log.error(
+          "deletion listener failed resource={} namespace={} name={}",
+          type.storageResource(),
+          Meta.namespace(last),
+          Meta.name(last),
+          e);
+    }
+  }
+
+  private void checkPreconditions(
+      ResourceType type, String name, ObjectNode old, DeleteOptions options) {
+    if (options.uid() != null && !options.uid().equals(Meta.uid(old))) {
+      throw ApiErrors.conflict(
+          type.group(),
+          type.plural(),
+          name,
+          "Precondition failed: UID in precondition: "
+              + options.uid()
+              + ", UID in object meta: "
+              + Meta.uid(old));
+    }
+    if (options.resourceVersion() != null
+        && !options.resourceVersion().equals(Meta.resourceVersion(old))) {
+      throw ApiErrors.conflict(
+          type.group(),
+          type.plural(),
+          name,
+          "Precondition failed: ResourceVersion in precondition: "
+              + options.resourceVersion()
+              + ", ResourceVersion in object meta: "
+              + Meta.resourceVersion(old));
+    }
+  }
+
+  // ---- namespaces ----
+
+  private volatile NamespaceLifecycle namespaceLifecycle;
+
+  /** Installs the namespace behaviour; the registry supplies the types it sweeps. */
+  public void useNamespaces(NamespaceLifecycle lifecycle) {
+    this.namespaceLifecycle = lifecycle;
+    addHooks(lifecycle);
+  }
+
+  private NamespaceLifecycle namespaces() {
+    NamespaceLifecycle lifecycle = namespaceLifecycle;
+    if (lifecycle == null) {
+      throw new IllegalStateException("namespace lifecycle not installed");
+    }
+    return lifecycle;
+  }
+
+  // ---- helpers ----
+
+  /** The store key of an object of {@code type}. */
+  public static ObjectKey key(ResourceType type, String namespace, String name) {
+    return type.namespaced()
+        ? new ObjectKey(type.storageResource(), namespace, name)
+        : ObjectKey.cluster(type.storageResource(), name);
+  }
+
+  /**
+   * {@code object} (storage version) as {@code type}'s version; {@code object} itself when nothing
+   * needs to change. {@code object} is never modified.
+   */
+  public ObjectNode served(ResourceType type, ObjectNode object) {
+    ObjectNode converted = converters.convert(type.group(), type.kind(), object, type.apiVersion());
+    if (!converted.has("kind")) {
+      // Never change the caller's object: watch events are shared between watchers.
+      converted = converted == object ? object.deepCopy() : converted;
+      converted.put("kind", type.kind());
+    }
+    return converted;
+  }
+
+  private ObjectNode toStorage(ResourceType type, ObjectNode object) {
+    object.put("apiVersion", type.apiVersion());
+    object.put("kind", type.kind());
+    return converters.convert(type.group(), type.kind(), object, type.storageApiVersion());
+  }
+
+  private void validate(ResourceType type, ObjectNode object, ObjectNode old) {
+    List<FieldCause> causes = new ArrayList<>();
+    if (type.isCustom()) {
+      causes.addAll(schemas.process(type, object));
+    }
+    causes.addAll(validator.validate(type, object, old));
+    if (!causes.isEmpty()) {
+      throw ApiErrors.invalid(type.group(), type.kind(), Meta.name(object), causes);
+    }
+  }
+
+  private static void checkTypeOf(ResourceType type, ObjectNode body) {
+    String apiVersion = body.path("apiVersion").asText("");
+    if (!apiVersion.isEmpty() && !apiVersion.equals(type.apiVersion())) {
+      throw ApiErrors.badRequest(
+          "the API version in the data ("
+              + apiVersion
+              + ") does not match the expected API version ("
+              + type.apiVersion()
+              + ")");
+    }
+    String kind = body.path("kind").asText("");
+    if (!kind.isEmpty() && !kind.equals(type.kind())) {
+      throw ApiErrors.badRequest(
+          "the kind in the data ("
+              + kind
+              + ") does not match the expected kind ("
+              + type.kind()
+              + ")");
+    }
+  }
+
+  private static void checkNameAndNamespace(
+      ResourceType type, String namespace, String name, ObjectNode body) {
+    String bodyName = Meta.name(body);
+    if (!bodyName.equals(name)) {
+      throw ApiErrors.badRequest(
+          "the name of the object ("
+              + bodyName
+              + ") does not match the name on the URL ("
+              + name
+              + ")");
+    }
+    String bodyNamespace = Meta.namespace(body);
+    if (type.namespaced() && !bodyNamespace.isEmpty() && !bodyNamespace.equals(namespace)) {
+      throw ApiErrors.badRequest(
+          "the namespace of the provided object does not match the namespace sent on the request");
+    }
+  }
+
+  /** Whether anything outside metadata and status (and the type fields) differs. */
+  private static boolean specChanged(ObjectNode old, ObjectNode next) {
+    return !withoutMetaAndStatus(old).equals(withoutMetaAndStatus(next));
+  }
+
+  private static ObjectNode withoutMetaAndStatus(ObjectNode object) {
+    ObjectNode copy = object.deepCopy();
+    copy.remove(List.of("metadata", "status", "apiVersion", "kind"));
+    return copy;
+  }
+
+  private String generateName(String base) {
+    String prefix = base.length() > 58 ? base.substring(0, 58) : base;
+    StringBuilder name = new StringBuilder(prefix);
+    for (int i = 0; i < 5; i++) {
+      name.append(NAME_ALPHABET.charAt(random.nextInt(NAME_ALPHABET.length())));
+    }
+    return name.toString();
+  }
+
+  private <T> T call(ResourceType type, String name, java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (StoreException e) {
+      throw translate(type, name, e);
+    }
+  }
+
+  /** The Status a store failure becomes. */
+  public static ApiException translate(ResourceType type, String name, StoreException e) {
+    if (e instanceof StoreException.NotFound) {
+      return ApiErrors.notFound(type.group(), type.plural(), name);
+    }
+    if (e instanceof StoreException.AlreadyExists) {
+      return ApiErrors.alreadyExists(type.group(), type.plural(), name);
+    }
+    if (e instanceof StoreException.Conflict) {
+      return ApiErrors.conflict(type.group(), type.plural(), name);
+    }
+    if (e instanceof StoreException.Expired) {
+      return ApiErrors.expired(e.getMessage());
+    }
+    log.error("store failure resource={} name={}", type.storageResource(), name, e);
+    return ApiErrors.internal("storage failure: " + e.getMessage());
+  }
+}

@@ -1,0 +1,280 @@
+package dev.tributary.local.apiserver.watch;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.local.apiserver.errors.ApiErrors;
+import dev.tributary.local.apiserver.errors.ApiException;
+import dev.tributary.local.apiserver.errors.StatusObjects;
+import dev.tributary.local.apiserver.http.Json;
+import dev.tributary.local.apiserver.registry.ResourceType;
+import dev.tributary.local.apiserver.rest.ListOptions;
+import dev.tributary.local.apiserver.rest.ObjectService;
+import dev.tributary.local.apiserver.rest.TableConverter;
+import dev.tributary.local.store.ListPage;
+import dev.tributary.local.store.StoreException;
+import dev.tributary.local.store.Watch;
+import dev.tributary.local.store.WatchEvent;
+import dev.tributary.local.store.WatchListener;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's watch: Kubernetes' watch semantics over a store watch, written to a {@link
+ * WatchSink}.
+ *
+ * <ul>
+ *   <li>{@code resourceVersion} unset or {@code "0"}: a synthetic ADDED for every matching object
+ *       first, then every later change. {@code resourceVersion=N}: every change after N still in
+ *       the store's history, then live ones; if N is older than the history, one ERROR event with a
+ *       410 Expired Status, then the end (what Kubernetes' watch cache sends; clients relist).
+ *   <li>Label and field selectors filter events by the object's new state.
+ *   <li>{@code timeoutSeconds} ends the stream cleanly after that long; without it, after a random
+ *       30 to 60 minutes as Kubernetes does. Clients watch again from the last resourceVersion.
+ *   <li>{@code allowWatchBookmarks}: a BOOKMARK every {@code bookmarkInterval} with a
+ *       resourceVersion the client may resume from (see {@link #bookmark()}).
+ *   <li>When a Table was asked for, each event's object is a one-row Table.
+ * </ul>
+ *
+ * <p>Events are sent one at a time (this object's monitor) from the store's delivery thread, the
+ * timers' event loop and the starting worker thread.
+ */
+public final class WatchStream {
+
+  private static final Logger log = LoggerFactory.getLogger(WatchStream.class);
+
+  /**
+   * What the client asked for.
+   *
+   * @param type the resource and version watched
+   * @param namespace the namespace, or null for all (and for cluster-scoped resources)
+   * @param selection label and field selectors (paging fields unused)
+   * @param resourceVersion the {@code resourceVersion} parameter, or null
+   * @param timeout when to end the stream
+   * @param bookmarks whether BOOKMARK events are wanted
+   * @param bookmarkInterval how often to send one
+   * @param table whether event objects are to be Tables
+   */
+  public record Request(
+      ResourceType type,
+      String namespace,
+      ListOptions selection,
+      String resourceVersion,
+      Duration timeout,
+      boolean bookmarks,
+      Duration bookmarkInterval,
+      boolean table) {}
+
+  private final ObjectService objects;
+  private final TableConverter tables;
+  private final Vertx vertx;
+  private final Request request;
+  private final WatchSink sink;
+  private final Object sendLock = new Object();
+
+  // guarded by sendLock
+  private boolean closed;
+  private Watch watch;
+  private long lastRevision;
+  private long sampledRevision;
+  private long timeoutTimer = -1;
+  private long bookmarkTimer = -1;
+
+  public WatchStream(
+      ObjectService objects, TableConverter tables, Vertx vertx, Request request, WatchSink sink) {
+    this.objects = objects;
+    this.tables = tables;
+    this.vertx = vertx;
+    this.request = request;
+    this.sink = sink;
+  }
+
+  /**
+   * Starts the watch: the initial events (if any), then the store watch and the timers. Blocks on
+   * the store: call from a worker thread. Failures end the stream with an ERROR event.
+   */
+  public void start() {
+    sink.onClose(this::close);
+    try {
+      long from = startRevision();
+      Watch started =
+          objects
+              .store()
+              .watch(request.type().storageResource(), storeNamespace(), from, new Listener());
+      synchronized (sendLock) {
+        if (closed) {
+          started.close();
+          return;
+        }
+        watch = started;
+        lastRevision = Math.max(lastRevision, from);
+        sampledRevision = lastRevision;
+        timeoutTimer = vertx.setTimer(Math.max(1, request.timeout().toMillis()), id -> finish());
+        if (request.bookmarks()) {
+          long interval = Math.max(1, request.bookmarkInterval().toMillis());
+          bookmarkTimer = vertx.setPeriodic(interval, interval, id -> bookmark());
+        }
+      }
+    } catch (StoreException.Expired e) {
+      fail(ApiErrors.expired(e.getMessage()));
+    } catch (ApiException e) {
+      fail(e);
+    } catch (RuntimeException e) {
+      log.error("watch failed to start resource={}", request.type().storageResource(), e);
+      fail(ApiErrors.internal("watch failed to start"));
+    }
+  }
+
+  /** The revision the store watch starts after; sends the synthetic ADDED events if due. */
+  private long startRevision() {
+    String rv = request.resourceVersion();
+    if (rv != null && !rv.isEmpty() && !rv.equals("0")) {
+      try {
+        return Long.parseLong(rv);
+      } catch (NumberFormatException e) {
+        throw ApiErrors.badRequest("invalid resource version " + rv);
+      }
+    }
+    List<ObjectNode> current = new ArrayList<>();
+    String continueToken = null;
+    long revision;
+    do {
+      ListPage page =
+          objects
+              .store()
+              .list(request.type().storageResource(), storeNamespace(), 500, continueToken);
+      revision = page.revision();
+      current.addAll(page.items());
+      continueToken = page.continueToken();
+    } while (continueToken != null);
+    for (ObjectNode object : current) {
+      if (request.selection().matches(object)) {
+        send("ADDED", objects.served(request.type(), object));
+      }
+    }
+    return revision;
+  }
+
+  private String storeNamespace() {
+    return request.type().namespaced() ? request.namespace() : "";
+  }
+
+  private final class Listener implements WatchListener {
+    @Override
+    public void onEvent(WatchEvent event) {
+      synchronized (sendLock) {
+        lastRevision = Math.max(lastRevision, event.revision());
+      }
+      if (!request.selection().matches(event.object())) {
+        return;
+      }
+      ObjectNode object;
+      try {
+        object = objects.served(request.type(), event.object());
+      } catch (ApiException e) {
+        log.error(
+            "watch event not convertible key={} revision={}", event.key(), event.revision(), e);
+        return;
+      }
+      send(event.type().name(), object);
+    }
+
+    @Override
+    public void onEnd(StoreException.Expired cause) {
+      if (cause != null) {
+        fail(ApiErrors.expired(cause.getMessage()));
+      } else {
+        finish();
+      }
+    }
+  }
+
+  private void send(String type, ObjectNode object) {
+    ObjectNode payload = object;
+    if (request.table()) {
+      payload =
+          tables.table(
+              request.type(),
+              List.of(object),
+              object.path("metadata").path("resourceVersion").asText(""),
+              null,
+              objects.clock().instant());
+    }
+    emit(type, payload);
+  }
+
+  private void emit(String type, ObjectNode object) {
+    ObjectNode event = Json.NODES.objectNode();
+    event.put("type", type);
+    event.set("object", object);
+    String line = Json.string(event);
+    synchronized (sendLock) {
+      if (closed) {
+        return;
+      }
+      sink.send(line);
+    }
+    // Outside the lock: timers on the event loop must never wait for a slow client.
+    if (!sink.awaitWritable()) {
+      log.info("watch client too slow, ending resource={}", request.type().storageResource());
+      finish();
+    }
+  }
+
+  /**
+   * Sends a BOOKMARK. Its resourceVersion is the store's revision as sampled at the previous tick
+   * (or the last event's, if newer): every event up to a revision sampled a whole interval ago has
+   * long been delivered, since delivery lags writes by far less, so a client resuming from it
+   * misses nothing.
+   */
+  private void bookmark() {
+    long candidate;
+    synchronized (sendLock) {
+      if (closed) {
+        return;
+      }
+      candidate = Math.max(lastRevision, sampledRevision);
+      sampledRevision = objects.store().currentRevision();
+      lastRevision = candidate;
+    }
+    ObjectNode object = Json.NODES.objectNode();
+    object.put("kind", request.type().kind());
+    object.put("apiVersion", request.type().apiVersion());
+    object.putObject("metadata").put("resourceVersion", Long.toString(candidate));
+    emit("BOOKMARK", object);
+  }
+
+  private void fail(ApiException error) {
+    emit("ERROR", StatusObjects.failure(error));
+    finish();
+  }
+
+  /** Ends the stream cleanly. */
+  private void finish() {
+    close();
+    sink.end();
+  }
+
+  /** Stops the store watch and timers; idempotent. */
+  private void close() {
+    Watch toClose;
+    synchronized (sendLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      toClose = watch;
+      if (timeoutTimer >= 0) {
+        vertx.cancelTimer(timeoutTimer);
+      }
+      if (bookmarkTimer >= 0) {
+        vertx.cancelTimer(bookmarkTimer);
+      }
+    }
+    if (toClose != null) {
+      toClose.close();
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package dev.tributary.local.apiserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real kubectl (Go client, the dispatcher on PATH) against the server, with a fresh HOME so no
+ * cache plays a part. Skipped where kubectl is not installed.
+ */
+class KubectlIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path temp;
+  private static TestCluster cluster;
+  private static Path home;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(onPath("kubectl"), "kubectl is not installed");
+    cluster = TestCluster.start(temp.resolve("data"));
+    home = Files.createDirectories(temp.resolve("home"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void getNamespacesListsTheInitialOnes() throws Exception {
+    Result result = kubectl("get", "ns");
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output())
+        .contains("NAME")
+        .contains("default")
+        .contains("kube-system")
+        .contains("knative-eventing");
+  }
+
+  @Test
+  void applyTwiceCreatesThenLeavesUnchangedThenDeleteRemoves() throws Exception {
+    Path file = temp.resolve("cm.yaml");
+    Files.writeString(
+        file,
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: applied
+          labels:
+            app: demo
+        data:
+          greeting: hello
+        """);
+
+    Result first = kubectl("apply", "-f", file.toString());
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    assertThat(first.output()).contains("configmap/applied created");
+
+    Result second = kubectl("apply", "-f", file.toString());
+    assertThat(second.exitCode()).as(second.output()).isZero();
+    assertThat(second.output()).contains("configmap/applied unchanged");
+
+    Result json = kubectl("get", "cm", "applied", "-o", "json");
+    assertThat(json.exitCode()).as(json.output()).isZero();
+    JsonNode object = JSON.readTree(json.output());
+    assertThat(object.path("data").path("greeting").asText()).isEqualTo("hello");
+    assertThat(
+            object
+                .path("metadata")
+                .path("annotations")
+                .path("kubectl.kubernetes.io/last-applied-configuration")
+                .asText())
+        .contains("\"greeting\":\"hello\"");
+
+    Result list = kubectl("get", "cm", "-l", "app=demo", "-o", "name");
+    assertThat(list.output().trim()).isEqualTo("configmap/applied");
+
+    Result delete = kubectl("delete", "-f", file.toString());
+    assertThat(delete.exitCode()).as(delete.output()).isZero();
+    assertThat(delete.output()).contains("configmap \"applied\" deleted");
+
+    Result missing = kubectl("get", "cm", "applied");
+    assertThat(missing.exitCode()).isNotZero();
+    assertThat(missing.output())
+        .contains("Error from server (NotFound): configmaps \"applied\" not found");
+  }
+
+  @Test
+  void createExistingPrintsAlreadyExists() throws Exception {
+    Path file = temp.resolve("twice.yaml");
+    Files.writeString(
+        file,
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: twice
+        """);
+    Result first = kubectl("create", "-f", file.toString());
+    assertThat(first.exitCode()).as(first.output()).isZero();
+
+    Result again = kubectl("create", "-f", file.toString());
+
+    assertThat(again.exitCode()).isNotZero();
+    assertThat(again.output())
+        .contains("Error from server (AlreadyExists): error when creating")
+        .contains("configmaps \"twice\" already exists");
+  }
+
+  @Test
+  void customResourcesApplyConvertAndShowInCategories() throws Exception {
+    Path crd = temp.resolve("pingsources-crd.yaml");
+    try (var in = getClass().getResourceAsStream("/crds/pingsources.sources.knative.dev.yaml")) {
+      Files.write(crd, in.readAllBytes());
+    }
+    Result crdApplied = kubectl("apply", "-f", crd.toString());
+    assertThat(crdApplied.exitCode()).as(crdApplied.output()).isZero();
+    assertThat(crdApplied.output())
+        .contains(
+            "customresourcedefinition.apiextensions.k8s.io/pingsources.sources.knative.dev created");
+
+    Path ping = temp.resolve("pingsource.yaml");
+    Files.writeString(
+        ping,
+        """
+        apiVersion: sources.knative.dev/v1beta1
+        kind: PingSource
+        metadata:
+          name: test-ping-source
+        spec:
+          schedule: "*/1 * * * *"
+          jsonData: '{"message": "hello, world!"}'
+          sink:
+            ref:
+              apiVersion: v1
+              kind: Service
+              name: event-display
+        """);
+    Result created = kubectl("apply", "-f", ping.toString());
+    assertThat(created.exitCode()).as(created.output()).isZero();
+    assertThat(created.output())
+        .contains("pingsource.sources.knative.dev/test-ping-source created");
+    Result unchanged = kubectl("apply", "-f", ping.toString());
+    assertThat(unchanged.output())
+        .as(unchanged.output())
+        .contains("pingsource.sources.knative.dev/test-ping-source unchanged");
+
+    JsonNode v1 =
+        JSON.readTree(kubectl("get", "pingsource", "test-ping-source", "-o", "json").output());
+    assertThat(v1.path("apiVersion").asText()).isEqualTo("sources.knative.dev/v1");
+    assertThat(v1.path("spec").path("contentType").asText()).isEqualTo("application/json");
+    JsonNode v1beta1 =
+        JSON.readTree(
+            kubectl(
+                    "get",
+                    "pingsources.v1beta1.sources.knative.dev",
+                    "test-ping-source",
+                    "-o",
+                    "json")
+                .output());
+    assertThat(v1beta1.path("apiVersion").asText()).isEqualTo("sources.knative.dev/v1beta1");
+    assertThat(v1beta1.path("spec").path("jsonData").asText())
+        .isEqualTo("{\"message\": \"hello, world!\"}");
+
+    Result sources = kubectl("get", "sources");
+    assertThat(sources.exitCode()).as(sources.output()).isZero();
+    // One kind in the category so far: kubectl prints no kind prefix.
+    assertThat(sources.output()).contains("test-ping-source");
+    Result all = kubectl("get", "all");
+    assertThat(all.exitCode()).as(all.output()).isZero();
+    assertThat(all.output()).contains("pingsource.sources.knative.dev/test-ping-source");
+
+    Result deleted = kubectl("delete", "-f", ping.toString());
+    assertThat(deleted.exitCode()).as(deleted.output()).isZero();
+    assertThat(kubectl("get", "pingsource").output())
+        .contains("No resources found in default namespace.");
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private static Result kubectl(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add("kubectl");
+    command.addAll(Arrays.asList(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.put("HOME", home.toString());
+    env.put("KUBECONFIG", cluster.kubeconfig.toString());
+    Process process = builder.start();
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), output);
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    return path != null
+        && Arrays.stream(path.split(File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+  }
+}
