@@ -52,9 +52,9 @@ echo "---"
 echo "sender_events_per_s=$sender"
 echo "wrk_requests_per_s=$wrk_rate"
 awk -v s="$sender" -v w="$wrk_rate" 'BEGIN { printf "ratio_sender_over_wrk=%.2f\n", s / w }'
-grep -E '^(event_loops|p50_ms|p99_ms|half_rate_events_per_s|sender_cpu_us_per_event|sender_alloc_bytes_per_event)=' "$out/sender.txt"
+grep -E '^(event_loops|p50_ms|p99_ms|half_rate_events_per_s|sender_cpu_us_per_event|sender_user_us_per_event|sender_sys_us_per_event|sender_alloc_bytes_per_event)=' "$out/sender.txt"
 # CPU per event (µs; the sink's from clock ticks): the two clients share the cores with the sink.
 sed -n 's/^sink_cpu_us_per_event=/sink_cpu_us_per_event_from_sender=/p' "$out/sender.txt"
 wrk_requests=$(awk '/requests in/ {print $1}' "$out/wrk.txt")
 awk -v b="$sink_before" -v a="$sink_after" -v n="$wrk_requests" -v t="$(sed -n 's/^wrk_cpu_s=//p' "$out/wrk.time")" \
-  'BEGIN { split(t, c, "+"); printf "wrk_cpu_us_per_request=%.1f\nsink_cpu_us_per_request_from_wrk=%.1f\n", (c[1] + c[2]) * 1e6 / n, (a - b) * 1e4 / n }'
+  'BEGIN { split(t, c, "+"); printf "wrk_cpu_us_per_request=%.1f\nwrk_user_us_per_request=%.1f\nwrk_sys_us_per_request=%.1f\nsink_cpu_us_per_request_from_wrk=%.1f\n", (c[1] + c[2]) * 1e6 / n, c[1] * 1e6 / n, c[2] * 1e6 / n, (a - b) * 1e4 / n }'
