@@ -89,6 +89,18 @@ class HttpEventSenderIT {
   }
 
   @Test
+  void ignoresALargeSuccessBodyAndKeepsDelivering() throws Exception {
+    RecordingServer sink = server(RecordingServer.Responder.statuses("x".repeat(256 * 1024), 200));
+    DeliveryTarget target = DeliveryTarget.of(sink.uri("/"), RetryPolicy.none());
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(send(event("e-big-" + i), target))
+          .isEqualTo(new DeliveryOutcome.Delivered(200, 1));
+    }
+    assertThat(sink.requests()).hasSize(3);
+  }
+
+  @Test
   void deadLettersTheOriginalEventAfterTheLastRetry() throws Exception {
     RecordingServer sink = server(RecordingServer.Responder.statuses("sink is broken", 500));
     RecordingServer dls = server(RecordingServer.Responder.statuses("", 202));
