@@ -199,7 +199,8 @@ public final class HttpEventSender implements EventSender {
   private static CloudEventHttpCodec.EncodedEvent encode(CloudEvent event, DeliveryTarget target) {
     CloudEventHttpCodec.EncodedEvent encoded = CloudEventHttpCodec.encode(event, target.encoding());
     target.headers().forEach(encoded.headers()::set);
-    return encoded;
+    return new CloudEventHttpCodec.EncodedEvent(
+        AttemptHeaders.prepare(encoded.headers(), encoded.body().length()), encoded.body());
   }
 
   /**
@@ -226,8 +227,8 @@ public final class HttpEventSender implements EventSender {
       return;
     }
     long started = metrics.startAttempt();
-    // Every attempt sends the same headers and body: Vert.x copies the headers into its own
-    // request and writes a slice of the body, so neither is consumed or changed by an attempt.
+    // Every attempt sends the same headers and body: Vert.x shares or copies the headers (see
+    // AttemptHeaders) and writes a slice of the body, so an attempt consumes or changes neither.
     attempt.post(
         url,
         encoded.headers(),
