@@ -38,6 +38,12 @@ final class CpuMeter {
   void print(long events) {
     long n = Math.max(1, events);
     System.out.printf("sender_cpu_us_per_event=%.1f%n", (ownCpuNanos() - ownCpuNanos) / 1e3 / n);
+    long[] own = userAndSystemTicks(ProcessHandle.current().pid());
+    // User time is the sender's own code (and the JVM's); system time its sockets and wake-ups.
+    System.out.printf(
+        "sender_user_us_per_event=%.1f%n", (own[0] - ownTicks[0]) * NANOS_PER_TICK / 1e3 / n);
+    System.out.printf(
+        "sender_sys_us_per_event=%.1f%n", (own[1] - ownTicks[1]) * NANOS_PER_TICK / 1e3 / n);
     System.out.printf("sender_alloc_bytes_per_event=%d%n", (allocatedBytes() - allocatedBytes) / n);
     if (sinkTicks >= 0) {
       double sinkNanos = (ticks(sinkPid) - sinkTicks) * NANOS_PER_TICK;

@@ -6,6 +6,8 @@ import dev.tributary.delivery.DeliveryOutcome;
 import dev.tributary.delivery.DeliveryTarget;
 import dev.tributary.delivery.HttpEventSender;
 import dev.tributary.delivery.RetryPolicy;
+import io.cloudevents.CloudEvent;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClientOptions;
@@ -45,26 +47,38 @@ public final class SenderBench {
             DeliveryMetrics.noop(),
             new HttpClientOptions(),
             concurrency);
-    DeliveryTarget target = DeliveryTarget.of(sink, RetryPolicy.sourceDefault());
+    Sends sends =
+        new Sends(
+            sender,
+            DeliveryTarget.of(sink, RetryPolicy.sourceDefault()),
+            BenchEvents.heartbeats(4096));
 
-    closedLoop(sender, target, concurrency, Duration.ofSeconds(warmupSeconds));
+    closedLoop(sends, concurrency, Duration.ofSeconds(warmupSeconds));
     CpuMeter cpu = CpuMeter.start(Long.getLong("bench.sinkPid", -1));
-    ClosedLoop measured =
-        closedLoop(sender, target, concurrency, Duration.ofSeconds(measureSeconds));
+    ClosedLoop measured = closedLoop(sends, concurrency, Duration.ofSeconds(measureSeconds));
     double peak = measured.perSecond();
     System.out.printf("sender_events_per_s=%.0f%n", peak);
     cpu.print(measured.delivered());
 
     double halfRate =
         Double.parseDouble(System.getProperty("bench.openRate", Double.toString(peak / 2)));
-    long[] latencies =
-        openLoop(vertx, sender, target, halfRate, Duration.ofSeconds(measureSeconds));
+    long[] latencies = openLoop(vertx, sends, halfRate, Duration.ofSeconds(measureSeconds));
     Arrays.sort(latencies);
     System.out.printf("half_rate_events_per_s=%.0f%n", halfRate);
     System.out.printf("p50_ms=%.3f%n", percentile(latencies, 0.50) / 1e6);
     System.out.printf("p99_ms=%.3f%n", percentile(latencies, 0.99) / 1e6);
     sender.close();
     vertx.close().await();
+  }
+
+  /**
+   * The sender, its target, and the events it sends in turn (built ahead; a power of two of them,
+   * picked by the low bits of a send's number).
+   */
+  private record Sends(HttpEventSender sender, DeliveryTarget target, CloudEvent[] events) {
+    Future<DeliveryOutcome> send(long number) {
+      return sender.send(events[(int) (number & (events.length - 1))], target);
+    }
   }
 
   /** What a closed loop delivered, in how long. */
@@ -75,8 +89,7 @@ public final class SenderBench {
   }
 
   /** Keeps {@code concurrency} sends in flight for {@code duration}. */
-  private static ClosedLoop closedLoop(
-      HttpEventSender sender, DeliveryTarget target, int concurrency, Duration duration)
+  private static ClosedLoop closedLoop(Sends sends, int concurrency, Duration duration)
       throws InterruptedException {
     long deadline = System.nanoTime() + duration.toNanos();
     LongAdder delivered = new LongAdder();
@@ -85,7 +98,7 @@ public final class SenderBench {
     CountDownLatch done = new CountDownLatch(concurrency);
     long start = System.nanoTime();
     for (int i = 0; i < concurrency; i++) {
-      sendUntil(sender, target, deadline, sequence, delivered, failed, done);
+      sendUntil(sends, deadline, sequence, delivered, failed, done);
     }
     done.await();
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -96,8 +109,7 @@ public final class SenderBench {
   }
 
   private static void sendUntil(
-      HttpEventSender sender,
-      DeliveryTarget target,
+      Sends sends,
       long deadline,
       AtomicLong sequence,
       LongAdder delivered,
@@ -107,8 +119,8 @@ public final class SenderBench {
       done.countDown();
       return;
     }
-    sender
-        .send(BenchEvents.heartbeat(sequence.incrementAndGet()), target)
+    sends
+        .send(sequence.incrementAndGet())
         .onComplete(
             result -> {
               if (result.succeeded() && result.result() instanceof DeliveryOutcome.Delivered) {
@@ -116,7 +128,7 @@ public final class SenderBench {
               } else {
                 failed.increment();
               }
-              sendUntil(sender, target, deadline, sequence, delivered, failed, done);
+              sendUntil(sends, deadline, sequence, delivered, failed, done);
             });
   }
 
@@ -125,8 +137,7 @@ public final class SenderBench {
    * {@code rate} per second, for {@code duration}; returns each send's latency, measured from the
    * time it was due, so a sender that falls behind cannot hide its queueing time.
    */
-  private static long[] openLoop(
-      Vertx vertx, HttpEventSender sender, DeliveryTarget target, double rate, Duration duration)
+  private static long[] openLoop(Vertx vertx, Sends sends, double rate, Duration duration)
       throws InterruptedException {
     int total = (int) Math.max(1, rate * duration.toSeconds());
     long[] latencies = new long[total];
@@ -141,8 +152,8 @@ public final class SenderBench {
           while (issued[0] < total && start + (long) (issued[0] * intervalNanos) <= now) {
             int slot = issued[0]++;
             long due = start + (long) (slot * intervalNanos);
-            sender
-                .send(BenchEvents.heartbeat(slot), target)
+            sends
+                .send(slot)
                 .onComplete(
                     result -> {
                       latencies[slot] = System.nanoTime() - due;

@@ -87,21 +87,10 @@ public final class HttpEventSender implements EventSender {
     // A caller already on one of our event loops (a program's own code) keeps its context and
     // saves a hop through the task queue.
     Context current = Vertx.currentContext();
-    Handler<Void> start =
-        ignored ->
-            Future.<Void>succeededFuture()
-                .compose(nothing -> deliver(event, target)) // a throw becomes a failed future
-                .otherwise(error -> new DeliveryOutcome.Failed(Reasons.rootMessage(error), -1, 0))
-                .onSuccess(
-                    result -> {
-                      metrics.outcome(result);
-                      log(event, target, result);
-                      outcome.complete(result);
-                    });
     if (current != null && current.owner() == vertx && current.isEventLoopContext()) {
-      start.handle(null);
+      deliver(event, target, outcome);
     } else {
-      vertx.getOrCreateContext().runOnContext(start);
+      vertx.getOrCreateContext().runOnContext(ignored -> deliver(event, target, outcome));
     }
     return outcome.future();
   }
@@ -119,62 +108,111 @@ public final class HttpEventSender implements EventSender {
         .onFailure(error -> LOG.warn("closing HTTP client failed reason=\"{}\"", error.toString()));
   }
 
-  private Future<DeliveryOutcome> deliver(CloudEvent event, DeliveryTarget target) {
-    CloudEventHttpCodec.EncodedEvent encoded = encode(overrides.apply(event), target);
-    return attempts(target.sink(), encoded, target.retry())
-        .compose(
-            result -> {
-              if (result.succeeded()) {
-                return Future.succeededFuture(
-                    new DeliveryOutcome.Delivered(result.status(), result.attempts()));
-              }
-              if (target.deadLetterSink() == null) {
-                return Future.succeededFuture(
-                    new DeliveryOutcome.Failed(
-                        result.reason(target.sink()), result.status(), result.attempts()));
-              }
-              return deadLetter(event, target, result);
-            });
+  // The path of every event is plain callbacks rather than chains of futures: it runs once per
+  // event, and each link of a chain is a few objects and a dispatch. Whatever throws on it (e.g.
+  // encoding) ends the send as Failed with the error's root message, status -1 and 0 attempts.
+
+  private void deliver(CloudEvent event, DeliveryTarget target, Promise<DeliveryOutcome> outcome) {
+    try {
+      CloudEventHttpCodec.EncodedEvent encoded = encode(overrides.apply(event), target);
+      attempts(
+          target.sink(),
+          encoded,
+          target.retry(),
+          result -> {
+            if (result.succeeded()) {
+              finish(
+                  event,
+                  target,
+                  outcome,
+                  new DeliveryOutcome.Delivered(result.status(), result.attempts()));
+            } else if (target.deadLetterSink() == null) {
+              finish(
+                  event,
+                  target,
+                  outcome,
+                  new DeliveryOutcome.Failed(
+                      result.reason(target.sink()), result.status(), result.attempts()));
+            } else {
+              deadLetter(event, target, result, outcome);
+            }
+          });
+    } catch (RuntimeException e) {
+      fail(event, target, outcome, e);
+    }
   }
 
-  private Future<DeliveryOutcome> deadLetter(
-      CloudEvent original, DeliveryTarget target, AttemptResult sinkResult) {
-    URI dls = target.deadLetterSink();
-    CloudEvent dead =
-        DeadLetterExtensions.add(
-            original, target.sink(), sinkResult.status(), sinkResult.errorBody());
-    return attempts(dls, encode(overrides.apply(dead), target), target.retry())
-        .map(
-            dlsResult ->
-                dlsResult.succeeded()
-                    ? new DeliveryOutcome.DeadLettered(
-                        dls, sinkResult.status(), sinkResult.attempts())
-                    : new DeliveryOutcome.Failed(
-                        "unable to complete request to either "
-                            + target.sink()
-                            + " ("
-                            + sinkResult.error()
-                            + ") or "
-                            + dls
-                            + " ("
-                            + dlsResult.error()
-                            + ")",
-                        sinkResult.status(),
-                        sinkResult.attempts()));
+  private void deadLetter(
+      CloudEvent original,
+      DeliveryTarget target,
+      AttemptResult sinkResult,
+      Promise<DeliveryOutcome> outcome) {
+    try {
+      URI dls = target.deadLetterSink();
+      CloudEvent dead =
+          DeadLetterExtensions.add(
+              original, target.sink(), sinkResult.status(), sinkResult.errorBody());
+      attempts(
+          dls,
+          encode(overrides.apply(dead), target),
+          target.retry(),
+          dlsResult ->
+              finish(
+                  original,
+                  target,
+                  outcome,
+                  dlsResult.succeeded()
+                      ? new DeliveryOutcome.DeadLettered(
+                          dls, sinkResult.status(), sinkResult.attempts())
+                      : new DeliveryOutcome.Failed(
+                          "unable to complete request to either "
+                              + target.sink()
+                              + " ("
+                              + sinkResult.error()
+                              + ") or "
+                              + dls
+                              + " ("
+                              + dlsResult.error()
+                              + ")",
+                          sinkResult.status(),
+                          sinkResult.attempts())));
+    } catch (RuntimeException e) {
+      fail(original, target, outcome, e);
+    }
+  }
+
+  private void fail(
+      CloudEvent event, DeliveryTarget target, Promise<DeliveryOutcome> outcome, Throwable error) {
+    finish(event, target, outcome, new DeliveryOutcome.Failed(Reasons.rootMessage(error), -1, 0));
+  }
+
+  private void finish(
+      CloudEvent event,
+      DeliveryTarget target,
+      Promise<DeliveryOutcome> outcome,
+      DeliveryOutcome result) {
+    metrics.outcome(result);
+    log(event, target, result);
+    outcome.tryComplete(result);
   }
 
   private static CloudEventHttpCodec.EncodedEvent encode(CloudEvent event, DeliveryTarget target) {
     CloudEventHttpCodec.EncodedEvent encoded = CloudEventHttpCodec.encode(event, target.encoding());
     target.headers().forEach(encoded.headers()::set);
-    return encoded;
+    return new CloudEventHttpCodec.EncodedEvent(
+        AttemptHeaders.prepare(encoded.headers(), encoded.body().length()), encoded.body());
   }
 
-  /** Attempts until a 2xx, a status the policy does not retry, or retries run out. */
-  private Future<AttemptResult> attempts(
-      URI url, CloudEventHttpCodec.EncodedEvent encoded, RetryPolicy policy) {
-    Promise<AttemptResult> last = Promise.promise();
+  /**
+   * Attempts until a 2xx, a status the policy does not retry, or retries run out; then hands the
+   * last attempt's result to {@code last}.
+   */
+  private void attempts(
+      URI url,
+      CloudEventHttpCodec.EncodedEvent encoded,
+      RetryPolicy policy,
+      Handler<AttemptResult> last) {
     attemptNumber(1, url, encoded, policy, last);
-    return last.future();
   }
 
   private void attemptNumber(
@@ -182,44 +220,50 @@ public final class HttpEventSender implements EventSender {
       URI url,
       CloudEventHttpCodec.EncodedEvent encoded,
       RetryPolicy policy,
-      Promise<AttemptResult> last) {
+      Handler<AttemptResult> last) {
     if (closed) {
-      last.complete(
+      last.handle(
           new AttemptResult(RetryPolicy.NO_RESPONSE, number - 1, new byte[0], "sender closed"));
       return;
     }
     long started = metrics.startAttempt();
-    // Every attempt sends the same headers and body: Vert.x copies the headers into its own
-    // request and writes a slice of the body, so neither is consumed or changed by an attempt.
-    attempt
-        .post(url, encoded.headers(), encoded.body(), policy.timeout())
-        .onSuccess(
-            result -> {
-              metrics.attemptDone(started, result.status());
-              AttemptResult counted =
-                  new AttemptResult(result.status(), number, result.errorBody(), result.error());
-              try {
-                retryOrFinish(counted, url, encoded, policy, last);
-              } catch (RuntimeException e) {
-                last.tryComplete(counted);
-                LOG.error("retry scheduling failed url={} reason=\"{}\"", url, e.toString());
-              }
-            });
+    // Every attempt sends the same headers and body: Vert.x shares or copies the headers (see
+    // AttemptHeaders) and writes a slice of the body, so an attempt consumes or changes neither.
+    attempt.post(
+        url,
+        encoded.headers(),
+        encoded.body(),
+        policy.timeout(),
+        result -> {
+          metrics.attemptDone(started, result.status());
+          AttemptResult counted =
+              new AttemptResult(result.status(), number, result.errorBody(), result.error());
+          boolean retrying;
+          try {
+            retrying = retryLater(counted, url, encoded, policy, last);
+          } catch (RuntimeException e) {
+            LOG.error("retry scheduling failed url={} reason=\"{}\"", url, e.toString());
+            retrying = false;
+          }
+          if (!retrying) {
+            last.handle(counted);
+          }
+        });
   }
 
-  private void retryOrFinish(
+  /** Schedules the next attempt after {@code result} if the policy wants one; tells if it did. */
+  private boolean retryLater(
       AttemptResult result,
       URI url,
       CloudEventHttpCodec.EncodedEvent encoded,
       RetryPolicy policy,
-      Promise<AttemptResult> last) {
+      Handler<AttemptResult> last) {
     int number = result.attempts();
     if (result.succeeded()
         || number > policy.retries()
         || !policy.retryableStatus().test(result.status())
         || closed) {
-      last.complete(result);
-      return;
+      return false;
     }
     metrics.retried();
     Duration wait = policy.backoffBeforeRetry(number);
@@ -235,6 +279,7 @@ public final class HttpEventSender implements EventSender {
       vertx.setTimer(
           Timers.millis(wait), next -> attemptNumber(number + 1, url, encoded, policy, last));
     }
+    return true;
   }
 
   private static void log(CloudEvent event, DeliveryTarget target, DeliveryOutcome outcome) {

@@ -1,8 +1,7 @@
 package dev.tributary.delivery;
 
-import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -12,7 +11,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One POST of an encoded event, bounded by a deadline that covers connecting, sending, and reading
@@ -20,6 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * every callback then runs on it.
  */
 final class SingleAttempt {
+
+  private static final byte[] NO_BYTES = new byte[0];
 
   private final Vertx vertx;
   private final HttpClient client;
@@ -30,15 +31,15 @@ final class SingleAttempt {
   }
 
   /**
-   * Sends once.
-   *
-   * @return a future that always succeeds: a response's status (and, for a non-2xx response, the
-   *     start of its body), or {@link RetryPolicy#NO_RESPONSE} with the error
+   * Sends once and hands the result to {@code done}, exactly once, on the calling context: a
+   * response's status (and, for a non-2xx response, the start of its body), or {@link
+   * RetryPolicy#NO_RESPONSE} with the error.
    */
-  Future<AttemptResult> post(URI url, MultiMap headers, Buffer body, Duration timeout) {
-    Promise<AttemptResult> done = Promise.promise();
-    AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
-    long timer = timeout == null ? -1 : startDeadline(done, inFlight, timeout);
+  void post(URI url, MultiMap headers, Buffer body, Duration timeout, Handler<AttemptResult> done) {
+    InFlight attempt = new InFlight(done);
+    if (timeout != null) {
+      startDeadline(attempt, timeout);
+    }
     try {
       RequestOptions options = requestOptions(url).setHeaders(headers);
       client
@@ -46,34 +47,56 @@ final class SingleAttempt {
           .onComplete(
               requested -> {
                 if (requested.failed()) {
-                  done.tryComplete(noResponse(requested.cause()));
-                } else if (done.future().isComplete()) {
+                  attempt.finish(noResponse(requested.cause()));
+                } else if (attempt.isFinished()) {
                   requested.result().reset(); // the deadline passed while waiting for a connection
                 } else {
-                  inFlight.set(requested.result());
-                  requested
-                      .result()
+                  attempt.request = requested.result();
+                  attempt
+                      .request
                       .send(body)
                       .onComplete(
                           answered -> {
                             if (answered.failed()) {
-                              done.tryComplete(noResponse(answered.cause()));
+                              attempt.finish(noResponse(answered.cause()));
                             } else {
-                              readResponse(answered.result(), done);
+                              readResponse(answered.result(), attempt);
                             }
                           });
                 }
               });
     } catch (RuntimeException e) {
-      done.tryComplete(noResponse(e));
+      attempt.finish(noResponse(e));
     }
-    return done.future()
-        .andThen(
-            finished -> {
-              if (timer >= 0) {
-                vertx.cancelTimer(timer);
-              }
-            });
+  }
+
+  /** One attempt's state: who hears its result, its deadline timer and its request. */
+  private final class InFlight {
+    private final Handler<AttemptResult> done;
+    // Set once, on the calling context, by whichever comes first: the answer or the deadline.
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private long timer = -1;
+    private volatile HttpClientRequest request;
+
+    InFlight(Handler<AttemptResult> done) {
+      this.done = done;
+    }
+
+    boolean isFinished() {
+      return finished.get();
+    }
+
+    /** Hands {@code result} on unless the attempt already finished; tells if it did. */
+    boolean finish(AttemptResult result) {
+      if (!finished.compareAndSet(false, true)) {
+        return false;
+      }
+      if (timer >= 0) {
+        vertx.cancelTimer(timer);
+      }
+      done.handle(result);
+      return true;
+    }
   }
 
   /**
@@ -96,46 +119,59 @@ final class SingleAttempt {
         .setURI(query == null ? path : path + "?" + query);
   }
 
-  private long startDeadline(
-      Promise<AttemptResult> done, AtomicReference<HttpClientRequest> inFlight, Duration timeout) {
+  private void startDeadline(InFlight attempt, Duration timeout) {
     long millis = Timers.millis(timeout);
-    return vertx.setTimer(
-        millis,
-        id -> {
-          String error = "timeout: no complete response within " + millis + " ms";
-          if (done.tryComplete(noResponse(error))) {
-            HttpClientRequest request = inFlight.get();
-            if (request != null) {
-              request.reset(); // frees the connection instead of waiting on a silent peer
-            }
-          }
-        });
+    attempt.timer =
+        vertx.setTimer(
+            millis,
+            id -> {
+              attempt.timer = -1; // fired: nothing to cancel
+              String error = "timeout: no complete response within " + millis + " ms";
+              if (attempt.finish(noResponse(error))) {
+                HttpClientRequest request = attempt.request;
+                if (request != null) {
+                  request.reset(); // frees the connection instead of waiting on a silent peer
+                }
+              }
+            });
   }
 
-  private static void readResponse(HttpClientResponse response, Promise<AttemptResult> done) {
+  private static void readResponse(HttpClientResponse response, InFlight attempt) {
     int status = response.statusCode();
-    boolean success = status >= 200 && status <= 299;
-    // The body of a success is ignored; a failure's first bytes become knativeerrordata.
+    if (status >= 200 && status <= 299) {
+      // The body of a success is ignored: with no handler set, Vert.x drops its chunks as they
+      // come, and the end still says the whole response (and the connection) is done.
+      response
+          .end()
+          .onComplete(
+              ended ->
+                  attempt.finish(
+                      ended.failed()
+                          ? noResponse(ended.cause())
+                          : new AttemptResult(status, 1, NO_BYTES, null)));
+      return;
+    }
+    // A failure's first bytes become knativeerrordata.
     Buffer kept = Buffer.buffer();
     response.handler(
         chunk -> {
           int room = DeadLetterExtensions.ERROR_BODY_MAX_BYTES - kept.length();
-          if (!success && room > 0) {
+          if (room > 0) {
             kept.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
           }
         });
     response
         .end()
         .onComplete(
-            ended -> {
-              if (ended.failed()) {
-                done.tryComplete(noResponse(ended.cause()));
-              } else {
-                String error =
-                    success ? null : "unexpected HTTP response, expected 2xx, got " + status;
-                done.tryComplete(new AttemptResult(status, 1, kept.getBytes(), error));
-              }
-            });
+            ended ->
+                attempt.finish(
+                    ended.failed()
+                        ? noResponse(ended.cause())
+                        : new AttemptResult(
+                            status,
+                            1,
+                            kept.getBytes(),
+                            "unexpected HTTP response, expected 2xx, got " + status)));
   }
 
   private static AttemptResult noResponse(Throwable cause) {

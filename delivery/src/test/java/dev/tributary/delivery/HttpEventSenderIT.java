@@ -89,6 +89,38 @@ class HttpEventSenderIT {
   }
 
   @Test
+  void ignoresALargeSuccessBodyAndKeepsDelivering() throws Exception {
+    RecordingServer sink = server(RecordingServer.Responder.statuses("x".repeat(256 * 1024), 200));
+    DeliveryTarget target = DeliveryTarget.of(sink.uri("/"), RetryPolicy.none());
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(send(event("e-big-" + i), target))
+          .isEqualTo(new DeliveryOutcome.Delivered(200, 1));
+    }
+    assertThat(sink.requests()).hasSize(3);
+  }
+
+  @Test
+  void anEventWhoseHeaderVertxRefusesFailsEveryAttemptWithoutReachingTheSink() throws Exception {
+    RecordingServer sink = server(RecordingServer.Responder.statuses("", 200));
+    CloudEvent injecting =
+        CloudEventBuilder.v1(event("e-12")).withExtension("evil", "x\r\nX-Injected: 1").build();
+
+    DeliveryOutcome outcome =
+        send(
+            injecting,
+            DeliveryTarget.of(sink.uri("/"), RetryPolicy.fromDeliverySpec(1, null, null, null)));
+
+    assertThat(outcome).isInstanceOf(DeliveryOutcome.Failed.class);
+    DeliveryOutcome.Failed failed = (DeliveryOutcome.Failed) outcome;
+    assertThat(failed.lastStatusCode()).isEqualTo(-1);
+    assertThat(failed.attempts()).isEqualTo(2);
+    assertThat(failed.reason()).startsWith("unable to complete request to " + sink.uri("/"));
+    assertThat(sink.requests()).isEmpty();
+    assertThat(count(DeliveryMetrics.EVENTS_FAILED, "error")).isEqualTo(1);
+  }
+
+  @Test
   void deadLettersTheOriginalEventAfterTheLastRetry() throws Exception {
     RecordingServer sink = server(RecordingServer.Responder.statuses("sink is broken", 500));
     RecordingServer dls = server(RecordingServer.Responder.statuses("", 202));
