@@ -29,12 +29,22 @@ port=$(sed -n 's/^port=//p' "$out/sink.out")
 [ -n "$port" ] || { echo "the sink did not start:" >&2; cat "$out/sink.err" >&2; exit 1; }
 url="http://127.0.0.1:$port/"
 
+# Both clients must meet a sink whose JIT has already compiled its request path: warm it up with
+# wrk before either measurement (else wrk, run last, gets a sink the sender's run has warmed).
+wrk -t2 -c"$concurrency" -d10s -s bench/post-heartbeat.lua "$url" >/dev/null
+
+# The sender warms up for 10 s too: on 2 shared cores its JIT needs that long to reach steady state.
 # The sender gets one event loop per core (BENCH_EVENT_LOOPS overrides; a program's runtime uses 1).
 loops="${BENCH_EVENT_LOOPS:-$(nproc)}"
-java -Dbench.eventLoops="$loops" -cp "$cp" dev.tributary.bench.SenderBench "$url" "$concurrency" 5 "$seconds" \
+java -Dbench.eventLoops="$loops" -Dbench.sinkPid="$sink_pid" -cp "$cp" dev.tributary.bench.SenderBench "$url" "$concurrency" 10 "$seconds" \
   | tee "$out/sender.txt"
 wrk -t2 -c"$concurrency" -d3s -s bench/post-heartbeat.lua "$url" >/dev/null # warm-up
-wrk -t2 -c"$concurrency" -d"${seconds}s" -s bench/post-heartbeat.lua "$url" | tee "$out/wrk.txt"
+sink_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$sink_pid/stat"; }
+sink_before=$(sink_ticks)
+TIMEFORMAT='wrk_cpu_s=%U+%S'
+{ time wrk -t2 -c"$concurrency" -d"${seconds}s" -s bench/post-heartbeat.lua "$url" >"$out/wrk.txt"; } 2>"$out/wrk.time"
+sink_after=$(sink_ticks)
+cat "$out/wrk.txt"
 
 sender=$(sed -n 's/^sender_events_per_s=//p' "$out/sender.txt")
 wrk_rate=$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")
@@ -42,4 +52,9 @@ echo "---"
 echo "sender_events_per_s=$sender"
 echo "wrk_requests_per_s=$wrk_rate"
 awk -v s="$sender" -v w="$wrk_rate" 'BEGIN { printf "ratio_sender_over_wrk=%.2f\n", s / w }'
-grep -E '^(event_loops|p50_ms|p99_ms|half_rate_events_per_s)=' "$out/sender.txt"
+grep -E '^(event_loops|p50_ms|p99_ms|half_rate_events_per_s|sender_cpu_us_per_event|sender_user_us_per_event|sender_sys_us_per_event|sender_alloc_bytes_per_event)=' "$out/sender.txt"
+# CPU per event (µs; the sink's from clock ticks): the two clients share the cores with the sink.
+sed -n 's/^sink_cpu_us_per_event=/sink_cpu_us_per_event_from_sender=/p' "$out/sender.txt"
+wrk_requests=$(awk '/requests in/ {print $1}' "$out/wrk.txt")
+awk -v b="$sink_before" -v a="$sink_after" -v n="$wrk_requests" -v t="$(sed -n 's/^wrk_cpu_s=//p' "$out/wrk.time")" \
+  'BEGIN { split(t, c, "+"); printf "wrk_cpu_us_per_request=%.1f\nwrk_user_us_per_request=%.1f\nwrk_sys_us_per_request=%.1f\nsink_cpu_us_per_request_from_wrk=%.1f\n", (c[1] + c[2]) * 1e6 / n, c[1] * 1e6 / n, c[2] * 1e6 / n, (a - b) * 1e4 / n }'

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  * sends in flight (closed loop, like wrk's connections), (2) p50/p99 latency of single sends at
  * half of that rate (open loop). Prints {@code key=value} lines for bench/sender-vs-wrk.sh.
  *
- * <p>Usage: {@code SenderBench SINK_URL CONCURRENCY WARMUP_S MEASURE_S}
+ * <p>Usage: {@code SenderBench SINK_URL CONCURRENCY WARMUP_S MEASURE_S}. With {@code
+ * -Dbench.sinkPid=PID} it also prints the sink's CPU time per event of the closed loop (Linux).
  */
 public final class SenderBench {
   private SenderBench() {}
@@ -47,8 +48,12 @@ public final class SenderBench {
     DeliveryTarget target = DeliveryTarget.of(sink, RetryPolicy.sourceDefault());
 
     closedLoop(sender, target, concurrency, Duration.ofSeconds(warmupSeconds));
-    double peak = closedLoop(sender, target, concurrency, Duration.ofSeconds(measureSeconds));
+    CpuMeter cpu = CpuMeter.start(Long.getLong("bench.sinkPid", -1));
+    ClosedLoop measured =
+        closedLoop(sender, target, concurrency, Duration.ofSeconds(measureSeconds));
+    double peak = measured.perSecond();
     System.out.printf("sender_events_per_s=%.0f%n", peak);
+    cpu.print(measured.delivered());
 
     double halfRate =
         Double.parseDouble(System.getProperty("bench.openRate", Double.toString(peak / 2)));
@@ -62,8 +67,15 @@ public final class SenderBench {
     vertx.close().await();
   }
 
-  /** Keeps {@code concurrency} sends in flight for {@code duration}; returns delivered/s. */
-  private static double closedLoop(
+  /** What a closed loop delivered, in how long. */
+  private record ClosedLoop(long delivered, double seconds) {
+    double perSecond() {
+      return delivered / seconds;
+    }
+  }
+
+  /** Keeps {@code concurrency} sends in flight for {@code duration}. */
+  private static ClosedLoop closedLoop(
       HttpEventSender sender, DeliveryTarget target, int concurrency, Duration duration)
       throws InterruptedException {
     long deadline = System.nanoTime() + duration.toNanos();
@@ -80,7 +92,7 @@ public final class SenderBench {
     if (failed.sum() > 0) {
       System.out.println("closed_loop_failed=" + failed.sum());
     }
-    return delivered.sum() / seconds;
+    return new ClosedLoop(delivered.sum(), seconds);
   }
 
   private static void sendUntil(

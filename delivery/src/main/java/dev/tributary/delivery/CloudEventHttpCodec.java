@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
+import io.cloudevents.core.v1.CloudEventV1;
 import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.http.impl.HttpMessageReader;
 import io.cloudevents.jackson.JsonFormat;
@@ -52,6 +53,9 @@ public final class CloudEventHttpCodec {
 
   /** Encodes {@code event} for an HTTP request. */
   public static EncodedEvent encode(CloudEvent event, Encoding encoding) {
+    if (encoding == Encoding.BINARY && BinaryV1Encoder.handles(event)) {
+      return BinaryV1Encoder.encode((CloudEventV1) event);
+    }
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     Buffer body = Buffer.buffer();
     var writer = HttpMessageFactory.createWriter(headers::add, bytes -> appendTo(body, bytes));

@@ -1,13 +1,16 @@
 package dev.tributary.delivery;
 
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The catalogue of delivery metrics and their registration on a Micrometer registry. Names use
@@ -54,13 +57,26 @@ public final class DeliveryMetrics {
   /** Code class of a transport error or timeout. */
   public static final String CODE_CLASS_ERROR = "error";
 
+  /** Code classes by {@link #classIndex}: 0 for no response, 1…5 for 1xx…5xx. */
+  private static final String[] CODE_CLASSES = {
+    CODE_CLASS_ERROR, "1xx", "2xx", "3xx", "4xx", "5xx"
+  };
+
   private final MeterRegistry registry;
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Clock clock;
+  // Sender meters are looked up on every event: by code class index, not by a built string key.
+  private final AtomicReferenceArray<Timer> latency = new AtomicReferenceArray<>(6);
+  private final AtomicReferenceArray<Counter> sent = new AtomicReferenceArray<>(6);
+  private final AtomicReferenceArray<Counter> failed = new AtomicReferenceArray<>(6);
+  private final AtomicReferenceArray<Counter> deadLettered = new AtomicReferenceArray<>(6);
+  private final AtomicReference<Counter> retried = new AtomicReference<>();
+  private final AtomicReference<Counter> accepted = new AtomicReference<>();
+  private final Map<Integer, Counter> rejected = new ConcurrentHashMap<>();
 
   /** Registers meters on {@code registry} (owned by the caller). */
   public DeliveryMetrics(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.clock = registry.config().clock();
   }
 
   /** Metrics that go nowhere (a registry with no backends), for programs that export none. */
@@ -75,58 +91,79 @@ public final class DeliveryMetrics {
 
   /** {@code 2xx}-style class of an HTTP status; {@value #CODE_CLASS_ERROR} for -1 (no response). */
   public static String codeClass(int status) {
-    if (status < 100 || status > 599) {
-      return CODE_CLASS_ERROR;
+    return CODE_CLASSES[classIndex(status)];
+  }
+
+  private static int classIndex(int status) {
+    return status < 100 || status > 599 ? 0 : status / 100;
+  }
+
+  /** The start of an attempt, for {@link #attemptDone}: the registry clock's monotonic time. */
+  long startAttempt() {
+    return clock.monotonicTime();
+  }
+
+  void attemptDone(long startNanos, int status) {
+    int index = classIndex(status);
+    Timer timer = latency.get(index);
+    if (timer == null) {
+      timer =
+          Timer.builder(DELIVERY_LATENCY)
+              .description("Duration of one delivery attempt")
+              .tag(TAG_CODE_CLASS, CODE_CLASSES[index])
+              .publishPercentileHistogram()
+              .publishPercentiles(0.5, 0.95, 0.99)
+              .register(registry);
+      latency.set(index, timer); // a racing registration returns the same meter
     }
-    return (status / 100) + "xx";
-  }
-
-  Timer.Sample startAttempt() {
-    return Timer.start(registry);
-  }
-
-  void attemptDone(Timer.Sample sample, int status) {
-    String codeClass = codeClass(status);
-    sample.stop(
-        timers.computeIfAbsent(
-            codeClass,
-            c ->
-                Timer.builder(DELIVERY_LATENCY)
-                    .description("Duration of one delivery attempt")
-                    .tag(TAG_CODE_CLASS, c)
-                    .publishPercentileHistogram()
-                    .publishPercentiles(0.5, 0.95, 0.99)
-                    .register(registry)));
+    timer.record(clock.monotonicTime() - startNanos, TimeUnit.NANOSECONDS);
   }
 
   void retried() {
-    counter(EVENTS_RETRIED, List.of()).increment();
+    counter(retried, EVENTS_RETRIED).increment();
   }
 
   void outcome(DeliveryOutcome outcome) {
     switch (outcome) {
-      case DeliveryOutcome.Delivered d ->
-          counter(EVENTS_SENT, List.of(TAG_CODE_CLASS, codeClass(d.statusCode()))).increment();
+      case DeliveryOutcome.Delivered d -> byClass(sent, EVENTS_SENT, d.statusCode()).increment();
       case DeliveryOutcome.DeadLettered d ->
-          counter(EVENTS_DEAD_LETTERED, List.of(TAG_CODE_CLASS, codeClass(d.statusCode())))
-              .increment();
+          byClass(deadLettered, EVENTS_DEAD_LETTERED, d.statusCode()).increment();
       case DeliveryOutcome.Failed f ->
-          counter(EVENTS_FAILED, List.of(TAG_CODE_CLASS, codeClass(f.lastStatusCode())))
-              .increment();
+          byClass(failed, EVENTS_FAILED, f.lastStatusCode()).increment();
     }
   }
 
   void accepted(int events) {
-    counter(RECEIVER_ACCEPTED, List.of()).increment(events);
+    counter(accepted, RECEIVER_ACCEPTED).increment(events);
   }
 
   void rejected(int status) {
-    counter(RECEIVER_REJECTED, List.of(TAG_STATUS, Integer.toString(status))).increment();
+    rejected
+        .computeIfAbsent(
+            status,
+            s ->
+                Counter.builder(RECEIVER_REJECTED)
+                    .tag(TAG_STATUS, Integer.toString(s))
+                    .register(registry))
+        .increment();
   }
 
-  private Counter counter(String name, List<String> tags) {
-    String key = name + tags;
-    return counters.computeIfAbsent(
-        key, k -> Counter.builder(name).tags(tags.toArray(String[]::new)).register(registry));
+  private Counter counter(AtomicReference<Counter> slot, String name) {
+    Counter counter = slot.get();
+    if (counter == null) {
+      counter = Counter.builder(name).register(registry);
+      slot.set(counter); // a racing registration returns the same meter
+    }
+    return counter;
+  }
+
+  private Counter byClass(AtomicReferenceArray<Counter> slots, String name, int status) {
+    int index = classIndex(status);
+    Counter counter = slots.get(index);
+    if (counter == null) {
+      counter = Counter.builder(name).tag(TAG_CODE_CLASS, CODE_CLASSES[index]).register(registry);
+      slots.set(index, counter); // a racing registration returns the same meter
+    }
+    return counter;
   }
 }

@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.http.HttpMessageFactory;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CloudEventHttpCodecTest {
@@ -42,6 +47,55 @@ class CloudEventHttpCodecTest {
     assertThat(encoded.headers().get("ce-the")).isEqualTo("42");
     assertThat(encoded.headers().get("Content-Type")).isEqualTo("application/json");
     assertThat(encoded.body().toString()).isEqualTo("{\"id\":1}");
+  }
+
+  @ParameterizedTest
+  @MethodSource("eventsOfEveryShape")
+  void binaryModeWritesWhatTheSdkWriterWrites(CloudEvent event) {
+    List<Map.Entry<String, String>> sdkHeaders = new ArrayList<>();
+    ByteArrayOutputStream sdkBody = new ByteArrayOutputStream();
+    HttpMessageFactory.createWriter(
+            (name, value) -> sdkHeaders.add(Map.entry(name, value)),
+            bytes -> sdkBody.writeBytes(bytes == null ? new byte[0] : bytes))
+        .writeBinary(event);
+
+    CloudEventHttpCodec.EncodedEvent encoded = CloudEventHttpCodec.encode(event, Encoding.BINARY);
+
+    assertThat(encoded.headers().entries())
+        .map(header -> Map.entry(header.getKey(), header.getValue()))
+        .containsExactlyElementsOf(sdkHeaders);
+    assertThat(encoded.body().getBytes()).isEqualTo(sdkBody.toByteArray());
+  }
+
+  static List<CloudEvent> eventsOfEveryShape() {
+    CloudEvent minimal =
+        CloudEventBuilder.v1().withId("m").withSource(URI.create("/s")).withType("t").build();
+    CloudEvent everyExtensionType =
+        CloudEventBuilder.v1()
+            .withId("x")
+            .withSource(URI.create("https://example.com/a?b=c"))
+            .withType("t")
+            .withDataSchema(URI.create("https://example.com/schema"))
+            .withTime(OffsetDateTime.parse("2024-02-29T23:59:59.5+05:30"))
+            .withExtension("text", "caf\u00e9 \"quoted\"")
+            .withExtension("number", 7)
+            .withExtension("flag", false)
+            .withExtension("link", URI.create("urn:example:1"))
+            .withExtension("when", OffsetDateTime.parse("2020-01-01T00:00:00Z"))
+            .withExtension("blob", new byte[] {0, 1, 2, (byte) 0xff})
+            .withData(new byte[] {1, 2, 3})
+            .build();
+    CloudEvent overridden =
+        CloudEventBuilder.from(EVENT).withExtension("hello", "world").withoutData().build();
+    CloudEvent version03 =
+        CloudEventBuilder.v03()
+            .withId("v03")
+            .withSource(URI.create("/s"))
+            .withType("t")
+            .withDataContentType("text/plain")
+            .withData("hi".getBytes(StandardCharsets.UTF_8))
+            .build();
+    return List.of(EVENT, minimal, everyExtensionType, overridden, version03);
   }
 
   @Test

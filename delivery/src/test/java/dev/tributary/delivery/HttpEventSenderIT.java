@@ -65,6 +65,30 @@ class HttpEventSenderIT {
   }
 
   @Test
+  void everyRetrySendsTheSameHeadersAndBody() throws Exception {
+    RecordingServer sink = server(RecordingServer.Responder.statuses("", 503, 503, 200));
+    DeliveryTarget target =
+        new DeliveryTarget(
+            sink.uri("/"),
+            RetryPolicy.fromDeliverySpec(2, null, null, null),
+            null,
+            Encoding.BINARY,
+            Map.of("Kn-Namespace", "default"));
+
+    assertThat(send(event("e-11"), target)).isEqualTo(new DeliveryOutcome.Delivered(200, 3));
+
+    List<RecordingServer.Request> requests = sink.requests();
+    assertThat(requests).hasSize(3);
+    for (RecordingServer.Request request : requests) {
+      assertThat(request.body().toString()).isEqualTo("{\"n\":1}");
+      assertThat(request.headers().getAll("ce-id")).containsExactly("e-11");
+      assertThat(request.headers().getAll("Kn-Namespace")).containsExactly("default");
+      assertThat(request.headers().getAll("Content-Length")).containsExactly("7");
+      assertThat(request.headers().getAll("Content-Type")).containsExactly("application/json");
+    }
+  }
+
+  @Test
   void deadLettersTheOriginalEventAfterTheLastRetry() throws Exception {
     RecordingServer sink = server(RecordingServer.Responder.statuses("sink is broken", 500));
     RecordingServer dls = server(RecordingServer.Responder.statuses("", 202));

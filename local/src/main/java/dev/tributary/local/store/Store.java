@@ -40,11 +40,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * Each write is committed to SQLite (WAL journal) under {@code dir/store.db} before its call
  * returns; what that survives is chosen by {@link StoreOptions#durability()}. The default, {@link
  * Durability#PROCESS_CRASH} ({@code synchronous=NORMAL}), survives {@code kill -9} as the local
- * cluster requires and sustains ~20,000 creates/s here; {@link Durability#POWER_LOSS} ({@code
- * synchronous=FULL}) fsyncs every commit and managed ~1,300/s on the same machine, short of the
- * 2,000 creates/s the API server must sustain. Group commit (one fsync for several concurrent
- * writers) could close that gap but is not needed for the default. A lock file keeps a second store
- * (in this or another process) out of the same directory.
+ * cluster requires and sustained 9,000–11,000 small creates/s on the project's 2-core box; {@link
+ * Durability#POWER_LOSS} ({@code synchronous=FULL}) fsyncs every commit and managed 1,300–3,300/s,
+ * too close to the 2,000 creates/s the whole API server must sustain. Group commit (one commit for
+ * several concurrent writers) would narrow that gap; the default does not need it, so there is
+ * none. A lock file ({@code dir/store.lock}) keeps a second store, in this or another process, out
+ * of the same directory.
  *
  * <h2>Threads</h2>
  *

@@ -60,6 +60,7 @@ final class WatchHub {
       if (fromRevision < floor) {
         throw StoreException.Expired.tooOld(fromRevision, floor);
       }
+      // Filled below with the watcher's own filter, before its delivery thread starts.
       List<WatchEvent> replay = new ArrayList<>();
       watcher =
           new Watcher(

@@ -3,6 +3,7 @@ package dev.tributary.local.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +19,7 @@ import java.util.stream.Stream;
  * listing 10,000 objects. Not a test: run it by hand, e.g.
  *
  * <pre>
- * mvn -q -pl local -am test-compile
- * mvn -q -pl local dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * mvn -q -pl local -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -cp local/target/test-classes:local/target/classes:$(cat /tmp/cp.txt) \
  *     dev.tributary.local.store.StoreThroughput [creates] [threads] [dir]
  * </pre>
@@ -42,12 +42,14 @@ public final class StoreThroughput {
       try (Store store = Store.open(dir, StoreOptions.defaults().withDurability(durability))) {
         createSerially(store, json, "warmup", creates);
         long started = System.nanoTime();
+        long cpu = processCpuNanos();
         createSerially(store, json, "serial", creates);
-        report(durability, "1 thread", creates, started);
+        report(durability, "1 thread", creates, started, cpu);
 
         started = System.nanoTime();
+        cpu = processCpuNanos();
         createInParallel(store, json, creates, threads);
-        report(durability, threads + " threads", creates, started);
+        report(durability, threads + " threads", creates, started, cpu);
       } finally {
         deleteRecursively(dir);
       }
@@ -112,11 +114,19 @@ public final class StoreThroughput {
     return object;
   }
 
-  private static void report(Durability durability, String how, int count, long startedNanos) {
+  private static void report(
+      Durability durability, String how, int count, long startedNanos, long cpuStartNanos) {
     double seconds = (System.nanoTime() - startedNanos) / 1e9;
+    double cpuMicros = (processCpuNanos() - cpuStartNanos) / 1e3 / count;
     System.out.printf(
-        "%-13s %-10s %,8d creates in %6.2f s = %,8.0f creates/s%n",
-        durability, how, count, seconds, count / seconds);
+        "%-13s %-10s %,8d creates in %6.2f s = %,8.0f creates/s, %4.0f µs CPU per create%n",
+        durability, how, count, seconds, count / seconds, cpuMicros);
+  }
+
+  /** CPU time of the whole process: on a shared machine a steadier figure than wall time. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

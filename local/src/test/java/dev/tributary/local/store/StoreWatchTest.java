@@ -9,9 +9,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,6 +81,39 @@ class StoreWatchTest {
     assertThat(rv(deleted.object())).as("DELETED carries the deletion revision").isEqualTo(7);
     assertThat(deleted.object().path("metadata").path("name").asText()).isEqualTo("b");
     assertThat(listener.ends).hasValue(0);
+  }
+
+  @Test
+  void parallelWritersAreSeenByAWatchInRevisionOrderWithoutGaps() throws Exception {
+    open(StoreOptions.defaults());
+    RecordingListener listener = new RecordingListener();
+    int threads = 4;
+    int perThread = 100;
+    try (Watch watch = store.watch("configmaps", null, 0, listener);
+        ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String prefix = "t" + t + "-";
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < perThread; i++) {
+                    store.create(configMap(prefix + i), object(prefix + i, ""));
+                    if (i % 2 == 1) {
+                      store.update(configMap(prefix + i), object(prefix + i, "x"), null);
+                    }
+                  }
+                }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+      int writes = threads * perThread * 3 / 2;
+
+      await().until(() -> listener.events.size() == writes);
+      assertThat(listener.revisions())
+          .containsExactlyElementsOf(LongStream.rangeClosed(1, writes).boxed().toList());
+    }
   }
 
   @Test
