@@ -5,11 +5,12 @@ import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
 import dev.tributary.local.apiserver.errors.StatusObjects;
 import dev.tributary.local.apiserver.http.Json;
+import dev.tributary.local.apiserver.http.Tables;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.apiserver.rest.ListOptions;
 import dev.tributary.local.apiserver.rest.Meta;
 import dev.tributary.local.apiserver.rest.ObjectService;
-import dev.tributary.local.apiserver.rest.TableConverter;
+import dev.tributary.local.apiserver.table.TableOptions;
 import dev.tributary.local.store.ListPage;
 import dev.tributary.local.store.ObjectKey;
 import dev.tributary.local.store.StoreException;
@@ -60,7 +61,7 @@ public final class WatchStream {
    * @param timeout when to end the stream
    * @param bookmarks whether BOOKMARK events are wanted
    * @param bookmarkInterval how often to send one
-   * @param table whether event objects are to be Tables
+   * @param table how to render event objects as Tables, or null for plain objects
    */
   public record Request(
       ResourceType type,
@@ -70,10 +71,10 @@ public final class WatchStream {
       Duration timeout,
       boolean bookmarks,
       Duration bookmarkInterval,
-      boolean table) {}
+      TableOptions table) {}
 
   private final ObjectService objects;
-  private final TableConverter tables;
+  private final Tables tables;
   private final Vertx vertx;
   private final Request request;
   private final WatchSink sink;
@@ -85,6 +86,7 @@ public final class WatchStream {
 
   // guarded by sendLock
   private boolean closed;
+  private boolean headersSent;
   private Watch watch;
   private long lastRevision;
   private long sampledRevision;
@@ -92,7 +94,7 @@ public final class WatchStream {
   private long bookmarkTimer = -1;
 
   public WatchStream(
-      ObjectService objects, TableConverter tables, Vertx vertx, Request request, WatchSink sink) {
+      ObjectService objects, Tables tables, Vertx vertx, Request request, WatchSink sink) {
     this.objects = objects;
     this.tables = tables;
     this.vertx = vertx;
@@ -259,14 +261,20 @@ public final class WatchStream {
 
   private void send(String type, ObjectNode object) {
     ObjectNode payload = object;
-    if (request.table()) {
+    if (request.table() != null) {
+      // Column definitions go with the first Table only, as kube-apiserver sends them.
+      TableOptions options;
+      synchronized (sendLock) {
+        options = headersSent ? request.table().withoutHeaders() : request.table();
+        headersSent = true;
+      }
       payload =
           tables.table(
               request.type(),
               List.of(object),
               object.path("metadata").path("resourceVersion").asText(""),
               null,
-              objects.clock().instant());
+              options);
     }
     emit(type, payload);
   }
