@@ -92,7 +92,12 @@ public final class ResourceEndpoint {
       return scale(verb, route, contentType, body, query);
     }
     if (type.group().equals(AccessReviewEndpoint.GROUP)) {
-      return reviews.create(type, object(contentType, body), user);
+      boolean protobuf =
+          contentType != null
+              && MediaRange.parse(contentType).type().equals(ProtobufReviews.CONTENT_TYPE);
+      ObjectNode review =
+          protobuf ? ProtobufReviews.decode(body, type.kind()) : object(contentType, body);
+      return reviews.create(type, review, user);
     }
     boolean dryRun = query.containsKey("dryRun") && !query.get("dryRun").isEmpty();
     String namespace = route.namespace();
