@@ -1,14 +1,16 @@
 package dev.tributary.local.apiserver;
 
-import dev.tributary.local.apiserver.auth.Authorizer;
+import dev.tributary.local.apiserver.authz.RbacObjectRules;
+import dev.tributary.local.apiserver.crd.CrdSchemas;
 import dev.tributary.local.apiserver.crd.KnativeSourceConverters;
 import dev.tributary.local.apiserver.crd.SchemaProcessor;
 import dev.tributary.local.apiserver.crd.VersionConverters;
+import dev.tributary.local.apiserver.rbac.Authorizer;
 import dev.tributary.local.apiserver.rest.DeletionListener;
-import dev.tributary.local.apiserver.rest.NameAgeTables;
+import dev.tributary.local.apiserver.rest.KubePatches;
 import dev.tributary.local.apiserver.rest.ObjectValidator;
 import dev.tributary.local.apiserver.rest.PatchEngine;
-import dev.tributary.local.apiserver.rest.TableConverter;
+import dev.tributary.local.apiserver.table.TableRenderer;
 import java.util.Objects;
 
 /**
@@ -16,18 +18,20 @@ import java.util.Objects;
  * patches, custom-resource schemas, version conversion and built-in validation are done, and who
  * hears of deletions. Immutable; the {@code with} methods return changed copies.
  *
- * @param authorizer decides every authenticated request (default: allow all)
- * @param tables renders Tables for {@code kubectl get} (default: NAME and AGE)
- * @param patches applies PATCH bodies (default: merge patch only)
- * @param schemas prunes, defaults and validates custom objects (default: none)
+ * @param authorizer decides every authenticated request; null (the default) for RBAC over the
+ *     server's Roles, ClusterRoles and bindings
+ * @param tables renders Tables for {@code kubectl get}; null (the default) for Kubernetes' printers
+ *     measuring ages with the server's clock
+ * @param patches applies PATCH bodies (default: Kubernetes' four patch types)
+ * @param schemas prunes, defaults and validates custom objects (default: their CRD's schemas)
  * @param converters converts between served versions (default: the {@code sources.knative.dev}
  *     kinds through their v1, identity for all other kinds)
- * @param validator validates built-in kinds (default: none)
+ * @param validator validates built-in kinds (default: RBAC objects as kube-apiserver does)
  * @param deletions hears of removed objects, for garbage collection (default: nobody)
  */
 public record ApiExtensions(
     Authorizer authorizer,
-    TableConverter tables,
+    TableRenderer tables,
     PatchEngine patches,
     SchemaProcessor schemas,
     VersionConverters converters,
@@ -35,8 +39,6 @@ public record ApiExtensions(
     DeletionListener deletions) {
 
   public ApiExtensions {
-    Objects.requireNonNull(authorizer, "authorizer");
-    Objects.requireNonNull(tables, "tables");
     Objects.requireNonNull(patches, "patches");
     Objects.requireNonNull(schemas, "schemas");
     Objects.requireNonNull(converters, "converters");
@@ -47,12 +49,12 @@ public record ApiExtensions(
   /** Every default. */
   public static ApiExtensions defaults() {
     return new ApiExtensions(
-        Authorizer.allowAll(),
-        new NameAgeTables(),
-        PatchEngine.mergeOnly(),
-        SchemaProcessor.none(),
+        null,
+        null,
+        new KubePatches(),
+        new CrdSchemas(),
         KnativeSourceConverters.registerAll(new VersionConverters()),
-        ObjectValidator.none(),
+        new RbacObjectRules(),
         DeletionListener.none());
   }
 
@@ -60,7 +62,7 @@ public record ApiExtensions(
     return new ApiExtensions(value, tables, patches, schemas, converters, validator, deletions);
   }
 
-  public ApiExtensions withTables(TableConverter value) {
+  public ApiExtensions withTables(TableRenderer value) {
     return new ApiExtensions(authorizer, value, patches, schemas, converters, validator, deletions);
   }
 

@@ -1,12 +1,22 @@
 package dev.tributary.local.apiserver;
 
+import dev.tributary.local.apiserver.authz.RbacBootstrap;
+import dev.tributary.local.apiserver.authz.RbacObjectRules;
+import dev.tributary.local.apiserver.authz.StoreRbacObjects;
 import dev.tributary.local.apiserver.crd.CustomResourceDefinitions;
+import dev.tributary.local.apiserver.http.AccessReviewEndpoint;
 import dev.tributary.local.apiserver.http.RequestHandler;
+import dev.tributary.local.apiserver.http.ResourceEndpoint;
+import dev.tributary.local.apiserver.http.Tables;
+import dev.tributary.local.apiserver.rbac.AccessReviews;
+import dev.tributary.local.apiserver.rbac.Authorizer;
+import dev.tributary.local.apiserver.rbac.RbacAuthorizer;
 import dev.tributary.local.apiserver.registry.BuiltinResources;
 import dev.tributary.local.apiserver.registry.ResourceRegistry;
 import dev.tributary.local.apiserver.rest.BuiltinStrategies;
 import dev.tributary.local.apiserver.rest.NamespaceLifecycle;
 import dev.tributary.local.apiserver.rest.ObjectService;
+import dev.tributary.local.apiserver.table.TableRenderer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -75,14 +85,26 @@ public final class ApiServer {
     CustomResourceDefinitions crds =
         new CustomResourceDefinitions(registry, config.store(), config.clock());
     objects.addHooks(crds);
+    objects.addHooks(new RbacObjectRules());
+    StoreRbacObjects rbacObjects = new StoreRbacObjects(config.store());
+    objects.addHooks(rbacObjects);
+    Authorizer authorizer =
+        extensions.authorizer() != null ? extensions.authorizer() : new RbacAuthorizer(rbacObjects);
+    Tables tables =
+        new Tables(
+            extensions.tables() != null
+                ? extensions.tables()
+                : TableRenderer.create(config.clock()));
     RequestHandler handler =
         new RequestHandler(
             vertx,
             registry,
             objects,
-            extensions.tables(),
+            tables,
+            new ResourceEndpoint(
+                objects, tables, new AccessReviewEndpoint(new AccessReviews(authorizer))),
             config.authenticator(),
-            extensions.authorizer(),
+            authorizer,
             workers,
             config.bookmarkInterval());
     Promise<Void> bootstrapped = Promise.promise();
@@ -91,6 +113,7 @@ public final class ApiServer {
           try {
             crds.loadAll();
             namespaces.bootstrap();
+            new RbacBootstrap(objects, registry).ensureDefaultPolicy();
             bootstrapped.complete();
           } catch (RuntimeException e) {
             bootstrapped.fail(e);

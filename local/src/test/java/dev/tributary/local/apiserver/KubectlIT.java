@@ -183,6 +183,8 @@ class KubectlIT {
     assertThat(v1beta1.path("spec").path("jsonData").asText())
         .isEqualTo("{\"message\": \"hello, world!\"}");
 
+    Result columns = kubectl("get", "pingsource");
+    assertThat(columns.output()).containsPattern("NAME +SINK +SCHEDULE +AGE +READY +REASON");
     Result sources = kubectl("get", "sources");
     assertThat(sources.exitCode()).as(sources.output()).isZero();
     // One kind in the category so far: kubectl prints no kind prefix.
@@ -195,6 +197,74 @@ class KubectlIT {
     assertThat(deleted.exitCode()).as(deleted.output()).isZero();
     assertThat(kubectl("get", "pingsource").output())
         .contains("No resources found in default namespace.");
+  }
+
+  @Test
+  void reapplyingAChangedDeploymentPatchesItStrategically() throws Exception {
+    Path file = temp.resolve("event-display.yaml");
+    Files.copy(Path.of(examples(), "event-display.yaml"), file);
+    Result created = kubectl("apply", "-f", file.toString());
+    assertThat(created.exitCode()).as(created.output()).isZero();
+    assertThat(created.output())
+        .contains("deployment.apps/event-display created", "service/event-display created");
+    assertThat(kubectl("apply", "-f", file.toString()).output())
+        .contains("deployment.apps/event-display unchanged", "service/event-display unchanged");
+
+    Files.writeString(file, Files.readString(file).replace("replicas: 1", "replicas: 2"));
+    Result configured = kubectl("apply", "-f", file.toString());
+    assertThat(configured.exitCode()).as(configured.output()).isZero();
+    assertThat(configured.output())
+        .contains("deployment.apps/event-display configured", "service/event-display unchanged");
+    JsonNode deployment =
+        JSON.readTree(kubectl("get", "deploy", "event-display", "-o", "json").output());
+    assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(2);
+    assertThat(deployment.path("metadata").path("generation").asInt()).isEqualTo(2);
+    assertThat(deployment.path("spec").path("template").path("spec").path("containers")).hasSize(1);
+
+    Result table = kubectl("get", "deploy,svc");
+    assertThat(table.output())
+        .contains("READY", "UP-TO-DATE", "AVAILABLE", "TYPE", "CLUSTER-IP", "PORT(S)");
+
+    Result deleted = kubectl("delete", "-f", file.toString());
+    assertThat(deleted.exitCode()).as(deleted.output()).isZero();
+  }
+
+  @Test
+  void theWalkthroughsRbacBindingIsRejectedAndTheCorrectedOneGrantsAccess() throws Exception {
+    String asEventsSa = "--as=system:serviceaccount:default:events-sa";
+    Result asWritten = kubectl("apply", "-f", Path.of(examples(), "rbac.yaml").toString());
+    assertThat(asWritten.exitCode()).isNotZero();
+    assertThat(asWritten.output())
+        .contains("serviceaccount/events-sa created")
+        .contains("clusterrole.rbac.authorization.k8s.io/event-watcher created")
+        .contains("subjects[0].namespace: Required value");
+    assertThat(kubectl("auth", "can-i", "list", "events", asEventsSa).output().trim())
+        .isEqualTo("no");
+
+    Result corrected =
+        kubectl("apply", "-f", Path.of(examples(), "rbac-corrected.yaml").toString());
+    assertThat(corrected.exitCode()).as(corrected.output()).isZero();
+    assertThat(corrected.output())
+        .contains("clusterrolebinding.rbac.authorization.k8s.io/k8s-ra-event-watcher created");
+    assertThat(kubectl("auth", "can-i", "list", "events", asEventsSa).output().trim())
+        .isEqualTo("yes");
+    assertThat(kubectl("auth", "can-i", "delete", "events", asEventsSa).output().trim())
+        .isEqualTo("no");
+
+    Result denied = kubectl("get", "configmaps", asEventsSa);
+    assertThat(denied.exitCode()).isNotZero();
+    assertThat(denied.output())
+        .contains(
+            "Error from server (Forbidden): configmaps is forbidden: User"
+                + " \"system:serviceaccount:default:events-sa\" cannot list resource \"configmaps\"");
+  }
+
+  private static String examples() {
+    Path here = Path.of("").toAbsolutePath();
+    Path dir = here.resolve("examples");
+    return Files.isDirectory(dir)
+        ? dir.toString()
+        : here.getParent().resolve("examples").toString();
   }
 
   private record Result(int exitCode, String output) {}

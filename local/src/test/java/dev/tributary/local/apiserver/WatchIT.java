@@ -176,6 +176,34 @@ class WatchIT {
   }
 
   @Test
+  void anObjectThatStopsMatchingASelectorIsSentAsDeleted() throws Exception {
+    ConfigMap web = create("web", Map.of("app", "web"));
+    client
+        .configMaps()
+        .inNamespace(ns)
+        .resource(
+            new ConfigMapBuilder(web)
+                .editMetadata()
+                .withLabels(Map.of("app", "other"))
+                .endMetadata()
+                .build())
+        .update();
+
+    List<JsonNode> fresh = httpWatch("watch=true&timeoutSeconds=1&labelSelector=app%3Dother", null);
+    List<JsonNode> resumed =
+        httpWatch(
+            "watch=true&timeoutSeconds=1&labelSelector=app%3Dweb&resourceVersion="
+                + web.getMetadata().getResourceVersion(),
+            null);
+
+    assertThat(summary(fresh)).containsExactly("ADDED web");
+    // Resumed from when it matched: the client holds it, so its leaving is a DELETED.
+    assertThat(summary(resumed)).containsExactly("DELETED web");
+    assertThat(resumed.get(0).path("object").path("metadata").path("labels").path("app").asText())
+        .isEqualTo("other");
+  }
+
+  @Test
   void tableWatchesSendOneRowTables() throws Exception {
     create("t", Map.of());
 

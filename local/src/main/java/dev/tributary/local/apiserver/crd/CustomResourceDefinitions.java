@@ -10,6 +10,10 @@ import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.apiserver.rest.KindHooks;
 import dev.tributary.local.apiserver.rest.Meta;
 import dev.tributary.local.apiserver.rest.Timestamps;
+import dev.tributary.local.apiserver.schema.CustomResourceSchema;
+import dev.tributary.local.apiserver.schema.InvalidSchemaException;
+import dev.tributary.local.apiserver.schema.StructuralSchemaCheck;
+import dev.tributary.local.apiserver.table.PrinterColumn;
 import dev.tributary.local.store.ObjectKey;
 import dev.tributary.local.store.Store;
 import dev.tributary.local.store.StoreException;
@@ -215,6 +219,7 @@ public final class CustomResourceDefinitions implements KindHooks {
         if (version.path("storage").asBoolean()) {
           storage++;
         }
+        causes.addAll(schemaCauses(version, "spec.versions[" + i + "]"));
       }
       if (storage != 1) {
         causes.add(
@@ -227,6 +232,34 @@ public final class CustomResourceDefinitions implements KindHooks {
     if (!causes.isEmpty()) {
       throw ApiErrors.invalid("apiextensions.k8s.io", "CustomResourceDefinition", name, causes);
     }
+  }
+
+  /** What is wrong with a version's schema and printer columns. */
+  private static List<FieldCause> schemaCauses(JsonNode version, String path) {
+    List<FieldCause> causes = new ArrayList<>();
+    JsonNode schema = version.path("schema").get("openAPIV3Schema");
+    String schemaPath = path + ".schema.openAPIV3Schema";
+    if (schema == null || schema.isNull()) {
+      causes.add(FieldCause.required(schemaPath, "schemas are required"));
+    } else {
+      try {
+        CustomResourceSchema.of(schema);
+        for (var cause : StructuralSchemaCheck.check(schema, schemaPath)) {
+          causes.add(new FieldCause(cause.reason(), cause.field(), cause.message()));
+        }
+      } catch (InvalidSchemaException e) {
+        causes.add(FieldCause.invalid(schemaPath + "." + e.field(), "", e.detail()));
+      }
+    }
+    List<PrinterColumn> columns = PrinterColumn.fromCrd(version.get("additionalPrinterColumns"));
+    for (int j = 0; j < columns.size(); j++) {
+      PrinterColumn column = columns.get(j);
+      String field = path + ".additionalPrinterColumns[" + j + "].jsonPath";
+      column
+          .jsonPathError()
+          .ifPresent(error -> causes.add(FieldCause.invalid(field, column.jsonPath(), error)));
+    }
+    return causes;
   }
 
   /** The status a served CRD has: names accepted, established, its stored versions. */

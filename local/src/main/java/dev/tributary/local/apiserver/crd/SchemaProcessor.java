@@ -6,22 +6,39 @@ import dev.tributary.local.apiserver.registry.ResourceType;
 import java.util.List;
 
 /**
- * Applies a CRD version's structural schema ({@code schema.openAPIV3Schema}) to a custom object on
- * create and update: prunes unknown fields and fills defaults in place, then validates. Thread-safe
- * and stateless.
+ * Applies a CRD version's structural schema ({@code schema.openAPIV3Schema}) to custom objects, in
+ * kube-apiserver's order: {@link #decode} while the request body is read (prune unknown fields,
+ * fill defaults), {@link #validate} once the object is complete. Thread-safe.
  */
-@FunctionalInterface
 public interface SchemaProcessor {
 
   /**
-   * Prunes and defaults {@code object} in place and returns its validation errors (empty if valid).
+   * {@code object} pruned and defaulted: a new tree, or {@code object} itself when there is nothing
+   * to do. {@code object} is not changed.
    *
    * @param type the custom resource; {@code type.customResource()} holds the CRD's version entry
    */
-  List<FieldCause> process(ResourceType type, ObjectNode object);
+  ObjectNode decode(ResourceType type, ObjectNode object);
+
+  /**
+   * The schema errors of {@code object}; empty when valid.
+   *
+   * @param status whether this is a write to the status subresource (only {@code .status} counts)
+   */
+  List<FieldCause> validate(ResourceType type, ObjectNode object, boolean status);
 
   /** Keeps objects as they are and accepts them all. */
   static SchemaProcessor none() {
-    return (type, object) -> List.of();
+    return new SchemaProcessor() {
+      @Override
+      public ObjectNode decode(ResourceType type, ObjectNode object) {
+        return object;
+      }
+
+      @Override
+      public List<FieldCause> validate(ResourceType type, ObjectNode object, boolean status) {
+        return List.of();
+      }
+    };
   }
 }

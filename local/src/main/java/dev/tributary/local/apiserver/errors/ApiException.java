@@ -48,6 +48,31 @@ public final class ApiException extends RuntimeException {
     this.details = Objects.requireNonNull(details, "details");
   }
 
+  /**
+   * The failure a ready-made {@code Status} object stands for (e.g. one a library built with
+   * Kubernetes' wording): its code, reason, message and details, causes included.
+   */
+  public static ApiException fromStatus(com.fasterxml.jackson.databind.JsonNode status) {
+    com.fasterxml.jackson.databind.JsonNode details = status.path("details");
+    List<FieldCause> causes = new java.util.ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode cause : details.path("causes")) {
+      causes.add(
+          new FieldCause(
+              cause.path("reason").asText(""),
+              cause.path("field").asText(""),
+              cause.path("message").asText("")));
+    }
+    return new ApiException(
+        status.path("code").asInt(500),
+        status.path("reason").asText(""),
+        status.path("message").asText(""),
+        new Details(
+            details.path("name").asText(""),
+            details.path("group").asText(""),
+            details.path("kind").asText(""),
+            causes));
+  }
+
   /** The HTTP status code, also the Status's {@code code}. */
   public int code() {
     return code;

@@ -1,9 +1,6 @@
 package dev.tributary.local.apiserver.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tributary.local.apiserver.auth.Authorizer;
-import dev.tributary.local.apiserver.auth.ForbiddenMessages;
-import dev.tributary.local.apiserver.auth.RequestAttributes;
 import dev.tributary.local.apiserver.discovery.AggregatedDiscovery;
 import dev.tributary.local.apiserver.discovery.LegacyDiscovery;
 import dev.tributary.local.apiserver.discovery.OpenApiV3;
@@ -11,10 +8,15 @@ import dev.tributary.local.apiserver.discovery.VersionInfo;
 import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
 import dev.tributary.local.apiserver.errors.StatusObjects;
+import dev.tributary.local.apiserver.rbac.Authorizer;
+import dev.tributary.local.apiserver.rbac.Decision;
+import dev.tributary.local.apiserver.rbac.ForbiddenStatus;
+import dev.tributary.local.apiserver.rbac.Impersonation;
+import dev.tributary.local.apiserver.rbac.RequestAttributes;
 import dev.tributary.local.apiserver.registry.GroupVersion;
 import dev.tributary.local.apiserver.registry.ResourceRegistry;
 import dev.tributary.local.apiserver.rest.ObjectService;
-import dev.tributary.local.apiserver.rest.TableConverter;
+import dev.tributary.local.apiserver.table.TableOptions;
 import dev.tributary.local.apiserver.watch.HttpWatchSink;
 import dev.tributary.local.apiserver.watch.WatchSink;
 import dev.tributary.local.apiserver.watch.WatchStream;
@@ -27,6 +29,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +41,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every HTTP request of the API server: health checks without credentials; then bearer-token
- * authentication (401), discovery and OpenAPI answered on the event loop, and resource requests
- * authorized (403) and served on worker threads, watches as streams (chunked HTTP or WebSocket).
+ * Every HTTP request of the API server. On the event loop: health checks (no credentials), bearer
+ * token authentication (401), routing (404) and, for fabric8's WebSocket watches, the upgrade. On
+ * worker threads: impersonation ({@code kubectl --as}), authorization of every request, resource
+ * and non-resource alike (403), then discovery, OpenAPI, the resource endpoint, or a watch stream.
  */
 public final class RequestHandler implements Handler<HttpServerRequest> {
 
@@ -55,7 +59,7 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
   private final ResourceRegistry registry;
   private final ObjectService objects;
   private final ResourceEndpoint endpoint;
-  private final TableConverter tables;
+  private final Tables tables;
   private final TokenAuthenticator authenticator;
   private final Authorizer authorizer;
   private final ExecutorService workers;
@@ -66,7 +70,8 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
       Vertx vertx,
       ResourceRegistry registry,
       ObjectService objects,
-      TableConverter tables,
+      Tables tables,
+      ResourceEndpoint endpoint,
       TokenAuthenticator authenticator,
       Authorizer authorizer,
       ExecutorService workers,
@@ -75,7 +80,7 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
     this.registry = registry;
     this.objects = objects;
     this.tables = tables;
-    this.endpoint = new ResourceEndpoint(objects, tables);
+    this.endpoint = endpoint;
     this.authenticator = authenticator;
     this.authorizer = authorizer;
     this.workers = workers;
@@ -99,6 +104,16 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
     }
   }
 
+  /** What a request is, as far as the event loop can tell without blocking. */
+  private record Call(
+      HttpServerRequest request,
+      UserInfo authenticated,
+      ApiPath path,
+      String method,
+      Map<String, String> query,
+      ResourceRoute route,
+      boolean watch) {}
+
   private void dispatch(HttpServerRequest request) {
     ApiPath path = ApiPath.parse(request.path());
     if (path.size() >= 1 && HEALTH.contains(path.get(0))) {
@@ -109,91 +124,141 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
     if (user.isEmpty()) {
       throw ApiErrors.unauthorized();
     }
-    ApiResponse discovery = discovery(request, path);
-    if (discovery != null) {
-      respond(request, discovery);
-      return;
-    }
-    GroupVersion groupVersion = resourceGroupVersion(path);
-    int restFrom = groupVersion.group().isEmpty() ? 2 : 3;
-    ResourceRoute route =
-        ResourceRoute.resolve(
-            registry, groupVersion.group(), groupVersion.version(), path.tail(restFrom));
-    Map<String, String> query = query(request);
     String method = request.method().name();
-    boolean watch = method.equals("GET") && Query.bool(query, "watch");
+    Map<String, String> query = query(request);
+    ResourceRoute route = resourceRoute(path);
+    boolean watch = route != null && method.equals("GET") && Query.bool(query, "watch");
     if (watch && (!route.collection() || !route.subresource().isEmpty())) {
-      throw ApiErrors.methodNotAllowed(); // watch a single object with a metadata.name selector
+      throw ApiErrors.methodNotAllowed(); // one object is watched with a metadata.name selector
     }
-    String verb = ResourceEndpoint.verb(method, route, watch);
-    RequestAttributes attributes =
-        new RequestAttributes(
-            user.get(),
-            verb,
-            true,
-            route.type().group(),
-            route.type().version(),
-            route.type().plural(),
-            route.subresource(),
-            route.namespace() == null ? "" : route.namespace(),
-            route.name() == null ? "" : route.name(),
-            request.path());
-    if (watch) {
-      startWatch(request, route, query, attributes);
+    Call call = new Call(request, user.get(), path, method, query, route, watch);
+    if (watch && request.canUpgradeToWebSocket()) {
+      // fabric8 starts every watch with a WebSocket upgrade; serve it rather than make it retry.
+      WatchStream.Request watchRequest = watchRequest(call);
+      request
+          .toWebSocket()
+          .onFailure(
+              e -> log.debug("websocket upgrade failed path={}: {}", request.path(), e.toString()))
+          .onSuccess(socket -> runWatch(call, watchRequest, new WebSocketWatchSink(socket)));
       return;
     }
     String lengthHeader = request.getHeader("Content-Length");
     if (lengthHeader != null && parseLength(lengthHeader) > MAX_BODY_BYTES) {
       throw ApiErrors.requestEntityTooLarge(MAX_BODY_BYTES);
     }
-    String accept = request.getHeader("Accept");
-    String contentType = request.getHeader("Content-Type");
+    if (watch) {
+      WatchStream.Request watchRequest = watchRequest(call);
+      execute(
+          request,
+          () -> {
+            try {
+              authorize(call);
+            } catch (ApiException e) {
+              respond(request, ApiResponse.error(e));
+              return;
+            }
+            new WatchStream(
+                    objects, tables, vertx, watchRequest, new HttpWatchSink(request.response()))
+                .start();
+          });
+      return;
+    }
     request
         .body()
         .onFailure(
             e -> log.debug("request body not read path={}: {}", request.path(), e.toString()))
-        .onSuccess(
-            body ->
-                submit(
-                    request,
-                    () -> {
-                      authorize(attributes);
-                      return endpoint.handle(
-                          method, route, query, accept, contentType, bytes(body));
-                    }));
+        .onSuccess(body -> submit(request, () -> serve(call, bytes(body))));
   }
 
-  /** The answer to a discovery, version or OpenAPI path, or null for a resource path. */
+  /** Serves a non-watch request on a worker thread. */
+  private ApiResponse serve(Call call, byte[] body) {
+    UserInfo user = authorize(call);
+    if (call.route() == null) {
+      return discovery(call.request(), call.path());
+    }
+    return endpoint.handle(
+        call.method(),
+        call.route(),
+        call.query(),
+        call.request().getHeader("Accept"),
+        call.request().getHeader("Content-Type"),
+        body,
+        user);
+  }
+
+  /**
+   * Applies impersonation and authorizes the call as kube-apiserver does.
+   *
+   * @return the user the request acts as
+   * @throws ApiException 403 if it may not, 500 for malformed impersonation headers
+   */
+  private UserInfo authorize(Call call) {
+    HttpServerRequest request = call.request();
+    Map<String, List<String>> headers = new HashMap<>();
+    request
+        .headers()
+        .forEach(
+            h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
+    UserInfo user = call.authenticated();
+    switch (Impersonation.resolve(user, headers, authorizer)) {
+      case Impersonation.Outcome.NotRequested none -> {}
+      case Impersonation.Outcome.Impersonating impersonating -> user = impersonating.user();
+      case Impersonation.Outcome.Forbidden forbidden ->
+          throw ApiException.fromStatus(forbidden.status());
+      case Impersonation.Outcome.Malformed malformed ->
+          throw ApiErrors.internal(malformed.message());
+    }
+    RequestAttributes attributes =
+        RequestAttributes.fromHttp(
+            user, call.method(), "/" + String.join("/", call.path().segments()), request.query());
+    Decision decision = authorizer.authorize(attributes);
+    if (!decision.allowed()) {
+      throw ApiException.fromStatus(ForbiddenStatus.status(attributes, decision));
+    }
+    return user;
+  }
+
+  /** The resource a path addresses, or null for discovery, version and OpenAPI paths. */
+  private ResourceRoute resourceRoute(ApiPath path) {
+    if (path.size() == 0) {
+      return null;
+    }
+    String first = path.get(0);
+    if (first.equals("api") && path.size() > 2) {
+      return ResourceRoute.resolve(registry, "", path.get(1), path.tail(2));
+    }
+    if (first.equals("apis") && path.size() > 3) {
+      return ResourceRoute.resolve(registry, path.get(1), path.get(2), path.tail(3));
+    }
+    if (List.of("api", "apis", "version", "openapi").contains(first)) {
+      return null;
+    }
+    throw ApiErrors.pathNotFound();
+  }
+
+  /** The answer to a discovery, version or OpenAPI path. */
   private ApiResponse discovery(HttpServerRequest request, ApiPath path) {
     String accept = request.getHeader("Accept");
     if (path.size() == 0) {
       return ApiResponse.json(200, rootPaths());
     }
-    String first = path.get(0);
-    switch (first) {
-      case "version" -> {
-        return ApiResponse.json(200, VersionInfo.json());
-      }
-      case "openapi" -> {
-        return openApi(path);
-      }
+    return switch (path.get(0)) {
+      case "version" -> ApiResponse.json(200, VersionInfo.json());
+      case "openapi" -> openApi(path);
       case "api" -> {
         if (path.size() == 1) {
-          return AggregatedDiscovery.requested(accept)
+          yield AggregatedDiscovery.requested(accept)
               ? ApiResponse.json(
                   200,
                   AggregatedDiscovery.CONTENT_TYPE,
                   AggregatedDiscovery.groupList(registry, true))
               : ApiResponse.json(200, LegacyDiscovery.apiVersions(serverAddress));
         }
-        if (path.size() == 2) {
-          return found(LegacyDiscovery.resourceList(registry, new GroupVersion("", path.get(1))));
-        }
-        return null;
+        yield found(LegacyDiscovery.resourceList(registry, new GroupVersion("", path.get(1))));
       }
       case "apis" -> {
         if (path.size() == 1) {
-          return AggregatedDiscovery.requested(accept)
+          yield AggregatedDiscovery.requested(accept)
               ? ApiResponse.json(
                   200,
                   AggregatedDiscovery.CONTENT_TYPE,
@@ -201,16 +266,13 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
               : ApiResponse.json(200, LegacyDiscovery.groupList(registry));
         }
         if (path.size() == 2) {
-          return found(LegacyDiscovery.group(registry, path.get(1)));
+          yield found(LegacyDiscovery.group(registry, path.get(1)));
         }
-        if (path.size() == 3) {
-          return found(
-              LegacyDiscovery.resourceList(registry, new GroupVersion(path.get(1), path.get(2))));
-        }
-        return null;
+        yield found(
+            LegacyDiscovery.resourceList(registry, new GroupVersion(path.get(1), path.get(2))));
       }
       default -> throw ApiErrors.pathNotFound();
-    }
+    };
   }
 
   private ApiResponse openApi(ApiPath path) {
@@ -256,70 +318,36 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
     return root;
   }
 
-  /** The group-version of a resource path ({@code /api/v1/...} or {@code /apis/G/V/...}). */
-  private static GroupVersion resourceGroupVersion(ApiPath path) {
-    if (path.get(0).equals("api") && path.size() > 2) {
-      return new GroupVersion("", path.get(1));
-    }
-    if (path.get(0).equals("apis") && path.size() > 3) {
-      return new GroupVersion(path.get(1), path.get(2));
-    }
-    throw ApiErrors.pathNotFound();
-  }
-
   // ---- watches ----
 
-  private void startWatch(
-      HttpServerRequest request,
-      ResourceRoute route,
-      Map<String, String> query,
-      RequestAttributes attributes) {
-    boolean table = ResourceEndpoint.wantsTable(request.getHeader("Accept"));
+  private WatchStream.Request watchRequest(Call call) {
+    ResourceRoute route = call.route();
+    Map<String, String> query = call.query();
+    boolean table = ResourceEndpoint.wantsTable(call.request().getHeader("Accept"));
+    TableOptions tableOptions = Tables.options(query);
     long timeoutSeconds =
         Query.number(
             query,
             "timeoutSeconds",
             1800 + ThreadLocalRandom.current().nextLong(1800)); // Kubernetes: 30 to 60 minutes
-    WatchStream.Request watchRequest =
-        new WatchStream.Request(
-            route.type(),
-            route.namespace(),
-            ResourceEndpoint.listOptions(route.type(), query),
-            query.get("resourceVersion"),
-            Duration.ofSeconds(timeoutSeconds),
-            Query.bool(query, "allowWatchBookmarks"),
-            bookmarkInterval,
-            table);
-    if (request.canUpgradeToWebSocket()) {
-      // fabric8 starts every watch with a WebSocket upgrade; serve it rather than make it retry.
-      request
-          .toWebSocket()
-          .onFailure(
-              e -> log.debug("websocket upgrade failed path={}: {}", request.path(), e.toString()))
-          .onSuccess(socket -> runWatch(attributes, watchRequest, new WebSocketWatchSink(socket)));
-      return;
-    }
-    execute(
-        request,
-        () -> {
-          try {
-            authorize(attributes);
-          } catch (ApiException e) {
-            respond(request, ApiResponse.error(e));
-            return;
-          }
-          WatchSink sink = new HttpWatchSink(request.response());
-          new WatchStream(objects, tables, vertx, watchRequest, sink).start();
-        });
+    return new WatchStream.Request(
+        route.type(),
+        route.namespace(),
+        ResourceEndpoint.listOptions(route.type(), query),
+        query.get("resourceVersion"),
+        Duration.ofSeconds(timeoutSeconds),
+        Query.bool(query, "allowWatchBookmarks"),
+        bookmarkInterval,
+        table ? tableOptions : null);
   }
 
-  private void runWatch(
-      RequestAttributes attributes, WatchStream.Request watchRequest, WatchSink sink) {
+  /** Authorizes and runs a WebSocket watch; a denial is sent as an ERROR event. */
+  private void runWatch(Call call, WatchStream.Request watchRequest, WatchSink sink) {
     try {
       workers.execute(
           () -> {
             try {
-              authorize(attributes);
+              authorize(call);
             } catch (ApiException e) {
               ObjectNode event = Json.NODES.objectNode().put("type", "ERROR");
               event.set("object", StatusObjects.failure(e));
@@ -335,13 +363,6 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
   }
 
   // ---- plumbing ----
-
-  private void authorize(RequestAttributes attributes) {
-    Authorizer.Decision decision = authorizer.authorize(attributes);
-    if (!decision.allowed()) {
-      throw ForbiddenMessages.forbidden(attributes, decision.reason());
-    }
-  }
 
   private interface Work {
     ApiResponse run();

@@ -13,9 +13,8 @@ import dev.tributary.local.apiserver.rest.LabelSelector;
 import dev.tributary.local.apiserver.rest.ListOptions;
 import dev.tributary.local.apiserver.rest.ListResult;
 import dev.tributary.local.apiserver.rest.ObjectService;
-import dev.tributary.local.apiserver.rest.PatchEngine;
 import dev.tributary.local.apiserver.rest.ScaleSubresource;
-import dev.tributary.local.apiserver.rest.TableConverter;
+import dev.tributary.local.security.UserInfo;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +33,15 @@ public final class ResourceEndpoint {
       List.of("application/json", "application/yaml", "application/vnd.kubernetes.protobuf");
 
   private final ObjectService objects;
-  private final TableConverter tables;
+  private final Tables tables;
   private final ScaleSubresource scales;
+  private final AccessReviewEndpoint reviews;
 
-  public ResourceEndpoint(ObjectService objects, TableConverter tables) {
+  public ResourceEndpoint(ObjectService objects, Tables tables, AccessReviewEndpoint reviews) {
     this.objects = objects;
     this.tables = tables;
     this.scales = new ScaleSubresource(objects);
+    this.reviews = reviews;
   }
 
   /**
@@ -59,14 +60,20 @@ public final class ResourceEndpoint {
     };
   }
 
-  /** Serves one request. */
+  /**
+   * Serves one request.
+   *
+   * @param user who the request acts as (after impersonation): a SelfSubjectAccessReview asks about
+   *     them
+   */
   public ApiResponse handle(
       String method,
       ResourceRoute route,
       Map<String, String> query,
       String accept,
       String contentType,
-      byte[] body) {
+      byte[] body,
+      UserInfo user) {
     ResourceType type = route.type();
     String verb = verb(method, route, false);
     boolean onCollection =
@@ -84,6 +91,14 @@ public final class ResourceEndpoint {
     if (route.subresource().equals("scale")) {
       return scale(verb, route, contentType, body, query);
     }
+    if (type.group().equals(AccessReviewEndpoint.GROUP)) {
+      boolean protobuf =
+          contentType != null
+              && MediaRange.parse(contentType).type().equals(ProtobufReviews.CONTENT_TYPE);
+      ObjectNode review =
+          protobuf ? ProtobufReviews.decode(body, type.kind()) : object(contentType, body);
+      return reviews.create(type, review, user);
+    }
     boolean dryRun = query.containsKey("dryRun") && !query.get("dryRun").isEmpty();
     String namespace = route.namespace();
     return switch (verb) {
@@ -97,7 +112,7 @@ public final class ResourceEndpoint {
                     List.of(object),
                     object.path("metadata").path("resourceVersion").asText(""),
                     null,
-                    objects.clock().instant()))
+                    Tables.options(query)))
             : ApiResponse.json(200, object);
       }
       case "list" -> list(type, namespace, query, accept);
@@ -142,8 +157,9 @@ public final class ResourceEndpoint {
                   type, route.namespace(), route.name(), object(contentType, body), dryRun));
       case "patch" -> {
         String mediaType = contentType == null ? "" : MediaRange.parse(contentType).type();
-        if (!objects.patches().contentTypes().contains(mediaType)) {
-          throw ApiErrors.unsupportedMediaType(contentType, objects.patches().contentTypes());
+        List<String> accepted = objects.patches().contentTypes(type);
+        if (!accepted.contains(mediaType)) {
+          throw ApiErrors.unsupportedMediaType(contentType, accepted);
         }
         yield ApiResponse.json(
             200, scales.patch(type, route.namespace(), route.name(), mediaType, body, dryRun));
@@ -163,16 +179,16 @@ public final class ResourceEndpoint {
               result.items(),
               Long.toString(result.revision()),
               result.continueToken(),
-              objects.clock().instant()));
+              Tables.options(query)));
     }
     return ApiResponse.json(200, listBody(type, result));
   }
 
   private ApiResponse patch(ResourceRoute route, String contentType, byte[] body, boolean dryRun) {
     String mediaType = contentType == null ? "" : MediaRange.parse(contentType).type();
-    PatchEngine patches = objects.patches();
-    if (!patches.contentTypes().contains(mediaType)) {
-      throw ApiErrors.unsupportedMediaType(contentType, patches.contentTypes());
+    List<String> accepted = objects.patches().contentTypes(route.type());
+    if (!accepted.contains(mediaType)) {
+      throw ApiErrors.unsupportedMediaType(contentType, accepted);
     }
     ObjectService.PatchResult result =
         objects.patch(

@@ -83,6 +83,9 @@ public final class BuiltinResources {
             NONE,
             NONE,
             NONE),
+        // authorization.k8s.io/v1: reviews, created and answered, never stored
+        review("SubjectAccessReview", "subjectaccessreviews"),
+        review("SelfSubjectAccessReview", "selfsubjectaccessreviews"),
         // coordination.k8s.io/v1
         of("coordination.k8s.io", "v1", "Lease", "leases", true, NONE, NONE, NONE),
         // admissionregistration.k8s.io/v1
@@ -114,6 +117,22 @@ public final class BuiltinResources {
             List.of("crd", "crds"),
             List.of("api-extensions"),
             STATUS));
+  }
+
+  private static ResourceType review(String kind, String plural) {
+    return new ResourceType(
+        "authorization.k8s.io",
+        "v1",
+        kind,
+        plural,
+        kind.toLowerCase(Locale.ROOT),
+        false,
+        CREATE_ONLY,
+        NONE,
+        NONE,
+        NONE,
+        "v1",
+        null);
   }
 
   private static ResourceType of(

@@ -35,7 +35,7 @@ public final class Names {
   public static List<FieldCause> validate(ResourceType type, String name) {
     String field = "metadata.name";
     if (type.group().equals("rbac.authorization.k8s.io")) {
-      return pathSegment(field, name);
+      return List.of(); // only path-segment rules, which RbacValidation checks with its causes
     }
     if (type.group().isEmpty() && type.plural().equals("namespaces")) {
       return check(field, name, 63, LABEL, LABEL_MSG, LABEL_FMT, "my-name", "123-abc");
@@ -76,17 +76,5 @@ public final class Names {
       text.append(i > 0 ? " or " : "").append('\'').append(examples[i]).append("', ");
     }
     return text.append("regex used for validation is '").append(format).append("')").toString();
-  }
-
-  private static List<FieldCause> pathSegment(String field, String name) {
-    if (name.equals(".") || name.equals("..")) {
-      return List.of(FieldCause.invalid(field, name, "may not be '" + name + "'"));
-    }
-    for (String bad : List.of("/", "%")) {
-      if (name.contains(bad)) {
-        return List.of(FieldCause.invalid(field, name, "may not contain '" + bad + "'"));
-      }
-    }
-    return List.of();
   }
 }

@@ -7,7 +7,6 @@ import dev.tributary.local.apiserver.crd.VersionConverters;
 import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
 import dev.tributary.local.apiserver.errors.FieldCause;
-import dev.tributary.local.apiserver.http.Json;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.store.ListPage;
 import dev.tributary.local.store.ObjectKey;
@@ -203,9 +202,11 @@ public final class ObjectService {
     if (type.hasStatus()) {
       object.remove("status");
     }
-    validate(type, object, null);
-    ObjectNode storage = toStorage(type, object);
+    // Kubernetes' order: decode (schema pruning and defaulting), then defaults of the kind, then
+    // validation of the complete object.
+    ObjectNode storage = toStorage(type, decode(type, object));
     hooks.forEach(h -> h.prepareForCreate(type, storage));
+    validate(type, served(type, storage), null, false);
     if (dryRun) {
       return served(type, storage);
     }
@@ -273,14 +274,11 @@ public final class ObjectService {
       if (!contentType.equals(PatchEngine.APPLY) || !subresource.isEmpty()) {
         throw ApiErrors.notFound(type.group(), type.plural(), name);
       }
-      ObjectNode empty = Json.NODES.objectNode();
-      empty.put("apiVersion", type.apiVersion());
-      empty.put("kind", type.kind());
-      Meta.of(empty).put("name", name);
-      if (type.namespaced()) {
-        Meta.of(empty).put("namespace", namespace);
+      ObjectNode applied = patches.apply(contentType, null, patch, type);
+      if (Meta.name(applied).isEmpty()) {
+        Meta.of(applied).put("name", name);
       }
-      ObjectNode applied = patches.apply(contentType, empty, patch, type);
+      checkNameAndNamespace(type, namespace, name, applied);
       return new PatchResult(create(type, namespace, applied, dryRun), true);
     }
     ObjectNode old = current.get();
@@ -316,7 +314,7 @@ public final class ObjectService {
     if (requested != null && !requested.equals(Meta.revision(old))) {
       throw ApiErrors.conflict(type.group(), type.plural(), name);
     }
-    ObjectNode incoming = toStorage(type, request.deepCopy());
+    ObjectNode incoming = toStorage(type, decode(type, request.deepCopy()));
     ObjectNode next;
     if (status) {
       next = old.deepCopy();
@@ -358,11 +356,8 @@ public final class ObjectService {
     if (next.equals(old)) {
       return served(type, old); // nothing changed: no write, no new resourceVersion
     }
-    // Validation (for custom resources: pruning and defaulting too) sees the addressed version;
-    // what it changed goes back to the storage version.
-    ObjectNode view = served(type, next);
-    validate(type, view, served(type, old));
-    ObjectNode toStore = view == next ? next : toStorage(type, view.deepCopy());
+    validate(type, served(type, next), served(type, old), status);
+    ObjectNode toStore = next;
     if (dryRun) {
       return served(type, toStore);
     }
@@ -547,10 +542,19 @@ public final class ObjectService {
     return converters.convert(type.group(), type.kind(), object, type.storageApiVersion());
   }
 
-  private void validate(ResourceType type, ObjectNode object, ObjectNode old) {
+  /** {@code object} (in {@code type}'s version) pruned and defaulted by its CRD's schema. */
+  private ObjectNode decode(ResourceType type, ObjectNode object) {
+    if (!type.isCustom()) {
+      return object;
+    }
+    ObjectNode decoded = schemas.decode(type, object);
+    return decoded == object ? object : decoded.deepCopy();
+  }
+
+  private void validate(ResourceType type, ObjectNode object, ObjectNode old, boolean status) {
     List<FieldCause> causes = new ArrayList<>();
     if (type.isCustom()) {
-      causes.addAll(schemas.process(type, object));
+      causes.addAll(schemas.validate(type, object, status));
     }
     causes.addAll(validator.validate(type, object, old));
     if (!causes.isEmpty()) {

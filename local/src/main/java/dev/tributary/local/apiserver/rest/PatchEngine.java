@@ -11,52 +11,23 @@ import java.util.List;
  */
 public interface PatchEngine {
 
-  /** JSON merge patch (RFC 7386). */
-  String MERGE = "application/merge-patch+json";
-
-  /** JSON patch (RFC 6902). */
-  String JSON = "application/json-patch+json";
-
-  /** Kubernetes' strategic merge patch. */
-  String STRATEGIC = "application/strategic-merge-patch+json";
-
-  /** Server-side apply. */
+  /** Server-side apply's Content-Type: the one patch that may create its object. */
   String APPLY = "application/apply-patch+yaml";
 
-  /** The Content-Types (without parameters) this engine applies. */
-  List<String> contentTypes();
+  /**
+   * The Content-Types (without parameters) a resource accepts, in the order a 415 lists them; the
+   * server answers 415 for any other before reading the body.
+   */
+  List<String> contentTypes(ResourceType type);
 
   /**
-   * The object {@code live} becomes under {@code patch}. {@code live} must not be changed.
+   * The object {@code live} becomes under {@code patch}. {@code live} is not changed.
    *
-   * @param contentType one of {@link #contentTypes()}
-   * @param live the current object, in the version the request addresses; for an apply patch of an
-   *     object that does not exist yet, an object holding only apiVersion, kind and metadata
-   *     name/namespace
-   * @param type the resource, for strategic merge keys and custom-resource rules
-   * @throws dev.tributary.local.apiserver.errors.ApiException for a malformed patch (400), a
-   *     failing JSON-patch test (422), and so on
+   * @param contentType one of {@link #contentTypes}
+   * @param live the current object, in the version the request addresses; null only for an apply
+   *     patch ({@link #APPLY}) of an object that does not exist yet
+   * @throws dev.tributary.local.apiserver.errors.ApiException for a malformed patch (400), one that
+   *     does not apply (422), an unsupported type (415), ...
    */
   ObjectNode apply(String contentType, ObjectNode live, byte[] patch, ResourceType type);
-
-  /** Merge patch only: what the server does until a full patch engine is plugged in. */
-  static PatchEngine mergeOnly() {
-    return new PatchEngine() {
-      @Override
-      public List<String> contentTypes() {
-        return List.of(MERGE);
-      }
-
-      @Override
-      public ObjectNode apply(
-          String contentType, ObjectNode live, byte[] patch, ResourceType type) {
-        var body = dev.tributary.local.apiserver.http.Json.parse(patch);
-        if (!body.isObject()) {
-          throw dev.tributary.local.apiserver.errors.ApiErrors.badRequest(
-              "a merge patch must be a JSON object");
-        }
-        return (ObjectNode) MergePatch.apply(live, body);
-      }
-    };
-  }
 }

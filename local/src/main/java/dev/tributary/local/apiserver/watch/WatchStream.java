@@ -5,11 +5,14 @@ import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
 import dev.tributary.local.apiserver.errors.StatusObjects;
 import dev.tributary.local.apiserver.http.Json;
+import dev.tributary.local.apiserver.http.Tables;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.apiserver.rest.ListOptions;
+import dev.tributary.local.apiserver.rest.Meta;
 import dev.tributary.local.apiserver.rest.ObjectService;
-import dev.tributary.local.apiserver.rest.TableConverter;
+import dev.tributary.local.apiserver.table.TableOptions;
 import dev.tributary.local.store.ListPage;
+import dev.tributary.local.store.ObjectKey;
 import dev.tributary.local.store.StoreException;
 import dev.tributary.local.store.Watch;
 import dev.tributary.local.store.WatchEvent;
@@ -17,7 +20,9 @@ import dev.tributary.local.store.WatchListener;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *       first, then every later change. {@code resourceVersion=N}: every change after N still in
  *       the store's history, then live ones; if N is older than the history, one ERROR event with a
  *       410 Expired Status, then the end (what Kubernetes' watch cache sends; clients relist).
- *   <li>Label and field selectors filter events by the object's new state.
+ *   <li>Label and field selectors: an object that starts matching is ADDED, one that stops matching
+ *       DELETED (see {@code selectiveType}).
  *   <li>{@code timeoutSeconds} ends the stream cleanly after that long; without it, after a random
  *       30 to 60 minutes as Kubernetes does. Clients watch again from the last resourceVersion.
  *   <li>{@code allowWatchBookmarks}: a BOOKMARK every {@code bookmarkInterval} with a
@@ -55,7 +61,7 @@ public final class WatchStream {
    * @param timeout when to end the stream
    * @param bookmarks whether BOOKMARK events are wanted
    * @param bookmarkInterval how often to send one
-   * @param table whether event objects are to be Tables
+   * @param table how to render event objects as Tables, or null for plain objects
    */
   public record Request(
       ResourceType type,
@@ -65,17 +71,22 @@ public final class WatchStream {
       Duration timeout,
       boolean bookmarks,
       Duration bookmarkInterval,
-      boolean table) {}
+      TableOptions table) {}
 
   private final ObjectService objects;
-  private final TableConverter tables;
+  private final Tables tables;
   private final Vertx vertx;
   private final Request request;
   private final WatchSink sink;
   private final Object sendLock = new Object();
+  private final boolean selective;
+  // For selective watches: whether the client holds each object (absent: not known). Only the
+  // store's delivery thread, and start() before the store watch exists, touch it.
+  private final Map<ObjectKey, Boolean> heldByClient = new HashMap<>();
 
   // guarded by sendLock
   private boolean closed;
+  private boolean headersSent;
   private Watch watch;
   private long lastRevision;
   private long sampledRevision;
@@ -83,12 +94,14 @@ public final class WatchStream {
   private long bookmarkTimer = -1;
 
   public WatchStream(
-      ObjectService objects, TableConverter tables, Vertx vertx, Request request, WatchSink sink) {
+      ObjectService objects, Tables tables, Vertx vertx, Request request, WatchSink sink) {
     this.objects = objects;
     this.tables = tables;
     this.vertx = vertx;
     this.request = request;
     this.sink = sink;
+    this.selective =
+        !request.selection().labels().isEmpty() || !request.selection().fields().isEmpty();
   }
 
   /**
@@ -127,14 +140,24 @@ public final class WatchStream {
     }
   }
 
-  /** The revision the store watch starts after; sends the synthetic ADDED events if due. */
+  /**
+   * The revision the store watch starts after; sends the synthetic ADDED events if due. A watch
+   * with selectors also learns which objects match now: resuming, it takes the current state as the
+   * best knowledge of what the client holds.
+   */
   private long startRevision() {
     String rv = request.resourceVersion();
-    if (rv != null && !rv.isEmpty() && !rv.equals("0")) {
+    boolean resume = rv != null && !rv.isEmpty() && !rv.equals("0");
+    long resumeFrom = 0;
+    // A fresh watch knows the whole state: what it does not list is created later (ADDED first).
+    if (resume) {
       try {
-        return Long.parseLong(rv);
+        resumeFrom = Long.parseLong(rv);
       } catch (NumberFormatException e) {
         throw ApiErrors.badRequest("invalid resource version " + rv);
+      }
+      if (!selective) {
+        return resumeFrom;
       }
     }
     List<ObjectNode> current = new ArrayList<>();
@@ -150,11 +173,21 @@ public final class WatchStream {
       continueToken = page.continueToken();
     } while (continueToken != null);
     for (ObjectNode object : current) {
-      if (request.selection().matches(object)) {
-        send("ADDED", objects.served(request.type(), object));
+      boolean matches = request.selection().matches(object);
+      ObjectKey key = ObjectService.key(request.type(), Meta.namespace(object), Meta.name(object));
+      if (!resume) {
+        heldByClient.put(key, matches);
+        if (matches) {
+          send("ADDED", objects.served(request.type(), object));
+        }
+      } else {
+        Long written = Meta.revision(object);
+        if (written != null && written >= 0 && written <= resumeFrom) {
+          heldByClient.put(key, matches); // unchanged since the client's resourceVersion
+        }
       }
     }
-    return revision;
+    return resume ? resumeFrom : revision;
   }
 
   private String storeNamespace() {
@@ -167,7 +200,14 @@ public final class WatchStream {
       synchronized (sendLock) {
         lastRevision = Math.max(lastRevision, event.revision());
       }
-      if (!request.selection().matches(event.object())) {
+      String type = event.type().name();
+      boolean matches = request.selection().matches(event.object());
+      if (selective) {
+        type = selectiveType(event, matches);
+        if (type == null) {
+          return;
+        }
+      } else if (!matches) {
         return;
       }
       ObjectNode object;
@@ -178,7 +218,35 @@ public final class WatchStream {
             "watch event not convertible key={} revision={}", event.key(), event.revision(), e);
         return;
       }
-      send(event.type().name(), object);
+      send(type, object);
+    }
+
+    /**
+     * The event type a selective watch sends, or null for none: an object that starts matching is
+     * ADDED, one that stops matching is DELETED (as Kubernetes' watch cache decides from the
+     * previous state). Where the previous state is not known (a resumed watch, an object changed
+     * since the resourceVersion), leaving is sent as DELETED: a client that did not hold the object
+     * ignores it, one that did would otherwise keep it.
+     */
+    private String selectiveType(WatchEvent event, boolean matches) {
+      Boolean held = heldByClient.get(event.key());
+      switch (event.type()) {
+        case ADDED -> {
+          heldByClient.put(event.key(), matches);
+          return matches ? "ADDED" : null;
+        }
+        case MODIFIED -> {
+          heldByClient.put(event.key(), matches);
+          if (matches) {
+            return Boolean.FALSE.equals(held) ? "ADDED" : "MODIFIED";
+          }
+          return Boolean.FALSE.equals(held) ? null : "DELETED";
+        }
+        default -> {
+          heldByClient.put(event.key(), false);
+          return matches || !Boolean.FALSE.equals(held) ? "DELETED" : null;
+        }
+      }
     }
 
     @Override
@@ -193,14 +261,20 @@ public final class WatchStream {
 
   private void send(String type, ObjectNode object) {
     ObjectNode payload = object;
-    if (request.table()) {
+    if (request.table() != null) {
+      // Column definitions go with the first Table only, as kube-apiserver sends them.
+      TableOptions options;
+      synchronized (sendLock) {
+        options = headersSent ? request.table().withoutHeaders() : request.table();
+        headersSent = true;
+      }
       payload =
           tables.table(
               request.type(),
               List.of(object),
               object.path("metadata").path("resourceVersion").asText(""),
               null,
-              objects.clock().instant());
+              options);
     }
     emit(type, payload);
   }
