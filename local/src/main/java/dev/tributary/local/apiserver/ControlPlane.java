@@ -64,10 +64,13 @@ public final class ControlPlane implements AutoCloseable {
       DataDirLock lock = dataDir.lock();
       opened.push(lock);
       progress.accept("data directory " + dataDir.root());
-      // The steps below are mostly class loading and native-library set-up: run them side by side.
+      // The steps below are mostly class loading and native-library set-up: run them side by side,
+      // on threads of their own (the common pool may have a single thread on a small machine).
       CompletableFuture<Store> storeOpening =
-          CompletableFuture.supplyAsync(() -> Store.open(dataDir.root(), StoreOptions.defaults()));
-      CompletableFuture<Vertx> vertxStarting = CompletableFuture.supplyAsync(Vertx::vertx);
+          CompletableFuture.supplyAsync(
+              () -> Store.open(dataDir.root(), StoreOptions.defaults()), ControlPlane::startThread);
+      CompletableFuture<Vertx> vertxStarting =
+          CompletableFuture.supplyAsync(Vertx::vertx, ControlPlane::startThread);
       ClusterCertificates certificates;
       Tokens tokens;
       try {
@@ -132,6 +135,10 @@ public final class ControlPlane implements AutoCloseable {
     if (failure.getSuppressed().length > 0) {
       log.error("control plane did not close cleanly dir={}", dataDir.root(), failure);
     }
+  }
+
+  private static void startThread(Runnable task) {
+    Thread.ofPlatform().name("tributary-start").daemon(true).start(task);
   }
 
   /** The future's value, or its failure as thrown by the task itself. */

@@ -315,6 +315,71 @@ class CrdIT {
     assertThat(List.of(back.getMetadata().getName())).containsExactly("test-ping-source");
   }
 
+  @Test
+  void customObjectsArePrunedDefaultedAndValidatedByTheirSchema() throws Exception {
+    String schema =
+        """
+        {"type":"object","properties":{"spec":{"type":"object","required":["size"],
+         "properties":{"size":{"type":"integer"},"color":{"type":"string","default":"blue"}}}}}
+        """;
+    String crd =
+        """
+        {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+         "metadata":{"name":"sprockets.%s"},
+         "spec":{"group":"%s","scope":"Namespaced",
+          "names":{"kind":"Sprocket","plural":"sprockets","singular":"sprocket"},
+          "versions":[{"name":"v1","served":true,"storage":true,"schema":{"openAPIV3Schema":%s}}]}}
+        """
+            .formatted(GROUP, GROUP, schema);
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .load(
+            new java.io.ByteArrayInputStream(crd.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .create();
+    var sprockets =
+        client
+            .genericKubernetesResources(context("sprockets", "Sprocket", "v1"))
+            .inNamespace("default");
+
+    GenericKubernetesResource created =
+        sprockets
+            .resource(
+                new GenericKubernetesResourceBuilder()
+                    .withApiVersion(GROUP + "/v1")
+                    .withKind("Sprocket")
+                    .withNewMetadata()
+                    .withName("s1")
+                    .endMetadata()
+                    .withAdditionalProperties(Map.of("spec", Map.of("size", 2, "unknown", "x")))
+                    .build())
+            .create();
+    assertThat(created.getAdditionalProperties().get("spec"))
+        .isEqualTo(Map.of("size", 2, "color", "blue"));
+
+    KubernetesClientException error = null;
+    try {
+      sprockets
+          .resource(
+              new GenericKubernetesResourceBuilder()
+                  .withApiVersion(GROUP + "/v1")
+                  .withKind("Sprocket")
+                  .withNewMetadata()
+                  .withName("s2")
+                  .endMetadata()
+                  .withAdditionalProperties(Map.of("spec", Map.of("size", "big")))
+                  .build())
+          .create();
+    } catch (KubernetesClientException e) {
+      error = e;
+    }
+    assertThat(error).isNotNull();
+    assertThat(error.getCode()).isEqualTo(422);
+    assertThat(error.getStatus().getDetails().getCauses())
+        .anySatisfy(c -> assertThat(c.getField()).isEqualTo("spec.size"));
+  }
+
   private static JsonNode resource(JsonNode list, String name) {
     for (JsonNode resource : list.path("resources")) {
       if (resource.path("name").asText().equals(name)) {

@@ -579,6 +579,41 @@ class CrudIT {
     assertThat(after.getMetadata().getGeneration()).isEqualTo(3L);
   }
 
+  @Test
+  void fabric8EditSendsAJsonPatchAndServerSideApplyCreatesThenUpdates() {
+    client.apps().deployments().inNamespace(ns).resource(deployment("e")).create();
+
+    Deployment edited =
+        client
+            .apps()
+            .deployments()
+            .inNamespace(ns)
+            .withName("e")
+            .edit(d -> new DeploymentBuilder(d).editSpec().withReplicas(6).endSpec().build());
+    assertThat(edited.getSpec().getReplicas()).isEqualTo(6);
+    assertThat(edited.getMetadata().getGeneration()).isEqualTo(2L);
+
+    ConfigMap applied =
+        client
+            .configMaps()
+            .inNamespace(ns)
+            .resource(configMap("ssa", Map.of("a", "1")))
+            .serverSideApply();
+    assertThat(applied.getMetadata().getUid()).isNotEmpty();
+    ConfigMap reapplied =
+        client
+            .configMaps()
+            .inNamespace(ns)
+            .resource(
+                new ConfigMapBuilder(configMap("ssa", Map.of("a", "2")))
+                    .addToData("k2", "v2")
+                    .build())
+            .serverSideApply();
+    assertThat(reapplied.getMetadata().getUid()).isEqualTo(applied.getMetadata().getUid());
+    assertThat(reapplied.getMetadata().getLabels()).containsEntry("a", "2");
+    assertThat(reapplied.getData()).containsEntry("k2", "v2");
+  }
+
   private static List<String> names(ConfigMapList list) {
     return list.getItems().stream().map(c -> c.getMetadata().getName()).sorted().toList();
   }
