@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,11 @@ final class PythonKubernetesClient {
 
   /** The first of /usr/bin/python3 and the python3s on {@code path} that imports kubernetes. */
   static Optional<Path> interpreter(String path) throws InterruptedException {
+    return firstImportingKubernetes(candidates(path));
+  }
+
+  /** /usr/bin/python3, then {@code python3} in each directory of {@code path}, in order. */
+  static List<Path> candidates(String path) {
     Set<Path> candidates = new LinkedHashSet<>();
     candidates.add(Path.of("/usr/bin/python3"));
     if (path != null) {
@@ -39,6 +45,12 @@ final class PythonKubernetesClient {
         }
       }
     }
+    return List.copyOf(candidates);
+  }
+
+  /** The first executable of {@code candidates} for which {@code import kubernetes} works. */
+  static Optional<Path> firstImportingKubernetes(List<Path> candidates)
+      throws InterruptedException {
     for (Path candidate : candidates) {
       if (Files.isExecutable(candidate) && importsKubernetes(candidate)) {
         return Optional.of(candidate);
