@@ -188,6 +188,33 @@ class ValidationIT {
   }
 
   @Test
+  void aForgedUidIsRefusedOnUpdate() {
+    var created =
+        client
+            .configMaps()
+            .inNamespace("default")
+            .resource(
+                new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                    .withNewMetadata()
+                    .withName("uid-check")
+                    .endMetadata()
+                    .build())
+            .create();
+    created.getMetadata().setUid("forged");
+
+    KubernetesClientException e =
+        catchThrowableOfType(
+            KubernetesClientException.class,
+            () -> client.configMaps().inNamespace("default").resource(created).update());
+
+    assertThat(e.getCode()).isEqualTo(422);
+    assertThat(e.getStatus().getMessage())
+        .isEqualTo(
+            "ConfigMap \"uid-check\" is invalid: metadata.uid: Invalid value: \"forged\": field is"
+                + " immutable");
+  }
+
+  @Test
   void kubectlAppliesTheWalkthroughAndReportsBadManifests() throws Exception {
     if (!onPath("kubectl")) {
       return; // the fabric8 and HTTP tests above cover the server side
