@@ -329,9 +329,11 @@ public final class ObjectService {
       }
     } else {
       next = incoming;
+      if (Meta.text(next, "uid").isEmpty()) {
+        Meta.copy(old, next, "uid"); // a uid sent must match: the validator says if it does not
+      }
       for (String field :
           List.of(
-              "uid",
               "creationTimestamp",
               "deletionTimestamp",
               "deletionGracePeriodSeconds",
