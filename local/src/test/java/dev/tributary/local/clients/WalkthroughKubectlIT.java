@@ -17,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -286,10 +285,6 @@ class WalkthroughKubectlIT {
   }
 
   @Test
-  @Disabled(
-      "server bug: built-in workload kinds are not validated (only names and RBAC are); a real"
-          + " API server rejects a Deployment without containers with 422"
-          + " spec.template.spec.containers: Required value")
   void aDeploymentWithoutContainersIs422() throws Exception {
     Path deployment = temp.resolve("no-containers.yaml");
     Files.writeString(

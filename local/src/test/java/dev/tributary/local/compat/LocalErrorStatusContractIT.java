@@ -1,7 +1,5 @@
 package dev.tributary.local.compat;
 
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link ErrorStatusContract} against our API server. */
@@ -18,10 +16,4 @@ class LocalErrorStatusContractIT extends ErrorStatusContract {
   protected ContractTarget target() {
     return server;
   }
-
-  @Override
-  @Test
-  @Disabled(
-      "server gap: no built-in validation of apps/v1 Deployment fields (spec.selector Required)")
-  void aDeploymentWithoutSelectorIs422Required() {}
 }
