@@ -4,6 +4,8 @@ import dev.tributary.local.apiserver.authz.RbacBootstrap;
 import dev.tributary.local.apiserver.authz.RbacObjectRules;
 import dev.tributary.local.apiserver.authz.StoreRbacObjects;
 import dev.tributary.local.apiserver.crd.CustomResourceDefinitions;
+import dev.tributary.local.apiserver.defaults.BuiltinDefaults;
+import dev.tributary.local.apiserver.defaults.ServiceClusterIps;
 import dev.tributary.local.apiserver.http.AccessReviewEndpoint;
 import dev.tributary.local.apiserver.http.RequestHandler;
 import dev.tributary.local.apiserver.http.ResourceEndpoint;
@@ -13,7 +15,6 @@ import dev.tributary.local.apiserver.rbac.Authorizer;
 import dev.tributary.local.apiserver.rbac.RbacAuthorizer;
 import dev.tributary.local.apiserver.registry.BuiltinResources;
 import dev.tributary.local.apiserver.registry.ResourceRegistry;
-import dev.tributary.local.apiserver.rest.BuiltinStrategies;
 import dev.tributary.local.apiserver.rest.NamespaceLifecycle;
 import dev.tributary.local.apiserver.rest.ObjectService;
 import dev.tributary.local.apiserver.table.TableRenderer;
@@ -81,7 +82,9 @@ public final class ApiServer {
             extensions.patches());
     NamespaceLifecycle namespaces = new NamespaceLifecycle(objects, registry);
     objects.useNamespaces(namespaces);
-    objects.addHooks(new BuiltinStrategies());
+    objects.addHooks(new BuiltinDefaults());
+    objects.addHooks(
+        ServiceClusterIps.over(config.serviceIpRange(), config.store(), config.clock()));
     CustomResourceDefinitions crds =
         new CustomResourceDefinitions(registry, config.store(), config.clock());
     objects.addHooks(crds);

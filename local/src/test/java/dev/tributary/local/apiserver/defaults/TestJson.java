@@ -1,0 +1,22 @@
+package dev.tributary.local.apiserver.defaults;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/** YAML test fixtures as ObjectNodes. */
+final class TestJson {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private TestJson() {}
+
+  static ObjectNode yaml(String text) {
+    try {
+      return (ObjectNode) YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}
