@@ -72,6 +72,19 @@ public final class ServiceClusterIps implements KindHooks {
           spec.set(field, oldSpec.get(field).deepCopy());
         }
       }
+      // normalizeClusterIPs: of the two linked fields, the one that changed wins.
+      String clusterIp = Fields.text(spec, "clusterIP");
+      List<String> clusterIps = texts(spec.get("clusterIPs"));
+      List<String> oldClusterIps = texts(oldSpec.get("clusterIPs"));
+      if (!clusterIp.isEmpty()
+          && !clusterIp.equals(Fields.text(oldSpec, "clusterIP"))
+          && clusterIps.equals(oldClusterIps)) {
+        spec.putArray("clusterIPs").add(clusterIp);
+      } else if (!clusterIps.isEmpty()
+          && !clusterIps.equals(oldClusterIps)
+          && clusterIp.equals(Fields.text(oldSpec, "clusterIP"))) {
+        spec.put("clusterIP", clusterIps.get(0));
+      }
     } else if (oldNeeds) {
       for (String field : List.of("clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy")) {
         if (isBlank(spec, field) || spec.get(field).equals(oldSpec.get(field))) {

@@ -1,6 +1,7 @@
 package dev.tributary.local.apiserver.defaults;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -13,8 +14,12 @@ final class TestJson {
   private TestJson() {}
 
   static ObjectNode yaml(String text) {
+    return (ObjectNode) node(text);
+  }
+
+  static JsonNode node(String text) {
     try {
-      return (ObjectNode) YAML.readTree(text);
+      return YAML.readTree(text);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
