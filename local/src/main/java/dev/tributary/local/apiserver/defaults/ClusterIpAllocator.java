@@ -54,8 +54,9 @@ public final class ClusterIpAllocator {
     this.range = range;
     this.clock = clock;
     this.existing = existing;
-    // Like kube-apiserver, dynamic allocation starts above a low band left for static requests.
-    this.cursor = Math.min(Math.max(16, range.size() / 16), 256);
+    // Like kube-apiserver, dynamic allocation starts above a low band left for static requests
+    // (one past it, so the first address handed out does not look like a network address).
+    this.cursor = Math.min(Math.max(16, range.size() / 16), 256) + 1;
   }
 
   public ServiceIpRange range() {
