@@ -4,6 +4,8 @@ import dev.tributary.local.apiserver.authz.RbacBootstrap;
 import dev.tributary.local.apiserver.authz.RbacObjectRules;
 import dev.tributary.local.apiserver.authz.StoreRbacObjects;
 import dev.tributary.local.apiserver.crd.CustomResourceDefinitions;
+import dev.tributary.local.apiserver.defaults.BuiltinDefaults;
+import dev.tributary.local.apiserver.defaults.ServiceClusterIps;
 import dev.tributary.local.apiserver.http.AccessReviewEndpoint;
 import dev.tributary.local.apiserver.http.RequestHandler;
 import dev.tributary.local.apiserver.http.ResourceEndpoint;
@@ -13,11 +15,9 @@ import dev.tributary.local.apiserver.rbac.Authorizer;
 import dev.tributary.local.apiserver.rbac.RbacAuthorizer;
 import dev.tributary.local.apiserver.registry.BuiltinResources;
 import dev.tributary.local.apiserver.registry.ResourceRegistry;
-import dev.tributary.local.apiserver.rest.BuiltinStrategies;
 import dev.tributary.local.apiserver.rest.NamespaceLifecycle;
 import dev.tributary.local.apiserver.rest.ObjectService;
 import dev.tributary.local.apiserver.table.TableRenderer;
-import dev.tributary.local.apiserver.validation.JobSelectorDefaults;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -82,8 +82,9 @@ public final class ApiServer {
             extensions.patches());
     NamespaceLifecycle namespaces = new NamespaceLifecycle(objects, registry);
     objects.useNamespaces(namespaces);
-    objects.addHooks(new BuiltinStrategies());
-    objects.addHooks(new JobSelectorDefaults());
+    objects.addHooks(new BuiltinDefaults());
+    objects.addHooks(
+        ServiceClusterIps.over(config.serviceIpRange(), config.store(), config.clock()));
     CustomResourceDefinitions crds =
         new CustomResourceDefinitions(registry, config.store(), config.clock());
     objects.addHooks(crds);

@@ -208,6 +208,7 @@ public final class ObjectService {
     // Kubernetes' order: decode (schema pruning and defaulting), then defaults of the kind, then
     // validation of the complete object.
     ObjectNode storage = toStorage(type, decode(type, object));
+    hooks.forEach(h -> h.applyDefaults(type, storage, null));
     hooks.forEach(h -> h.prepareForCreate(type, storage));
     validate(type, served(type, storage), null, false);
     if (dryRun) {
@@ -318,6 +319,7 @@ public final class ObjectService {
       throw ApiErrors.conflict(type.group(), type.plural(), name);
     }
     ObjectNode incoming = toStorage(type, decode(type, request.deepCopy()));
+    hooks.forEach(h -> h.applyDefaults(type, incoming, old));
     ObjectNode next;
     if (status) {
       next = old.deepCopy();

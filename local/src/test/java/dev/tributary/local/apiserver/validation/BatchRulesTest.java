@@ -3,6 +3,7 @@ package dev.tributary.local.apiserver.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.local.apiserver.defaults.BuiltinDefaults;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class BatchRulesTest {
       "{spec: {restartPolicy: Never, containers: [{name: c, image: i}]}}";
 
   private final BatchRules rules = new BatchRules();
-  private final JobSelectorDefaults defaults = new JobSelectorDefaults();
+  private final BuiltinDefaults defaults = new BuiltinDefaults();
 
   /** A Job as the server has it after its create hook: uid set and selector generated. */
   private ObjectNode createdJob(String spec) {
