@@ -1,5 +1,6 @@
 package dev.tributary.local.apiserver.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -341,9 +342,12 @@ public final class ResourceEndpoint {
       case "application/yaml" -> {
         try {
           node = YAML.readTree(body);
+        } catch (JsonProcessingException e) {
+          throw ApiErrors.badRequest(
+              "the body of the request was in an unknown format: " + Json.describe(e));
         } catch (IOException e) {
           throw ApiErrors.badRequest(
-              "the body of the request was in an unknown format: " + e.getMessage());
+              "the body of the request could not be read: " + e.getMessage());
         }
       }
       default -> throw ApiErrors.unsupportedMediaType(contentType, BODY_TYPES.subList(0, 2));
