@@ -1,5 +1,7 @@
 package dev.tributary.local.apiserver;
 
+import dev.tributary.local.apiserver.admission.AdmissionChain;
+import dev.tributary.local.apiserver.admission.AdmissionServices;
 import dev.tributary.local.apiserver.authz.RbacBootstrap;
 import dev.tributary.local.apiserver.authz.RbacObjectRules;
 import dev.tributary.local.apiserver.authz.StoreRbacObjects;
@@ -47,16 +49,19 @@ public final class ApiServer {
   private final ExecutorService workers;
   private final ResourceRegistry registry;
   private final ObjectService objects;
+  private final AdmissionChain admission;
 
   private ApiServer(
       HttpServer server,
       ExecutorService workers,
       ResourceRegistry registry,
-      ObjectService objects) {
+      ObjectService objects,
+      AdmissionChain admission) {
     this.server = server;
     this.workers = workers;
     this.registry = registry;
     this.objects = objects;
+    this.admission = admission;
   }
 
   /**
@@ -91,6 +96,9 @@ public final class ApiServer {
     objects.addHooks(new RbacObjectRules());
     StoreRbacObjects rbacObjects = new StoreRbacObjects(config.store());
     objects.addHooks(rbacObjects);
+    AdmissionChain admission =
+        extensions.admission().build(new AdmissionServices(config.store(), config.clock()));
+    objects.useAdmission(admission);
     Authorizer authorizer =
         extensions.authorizer() != null ? extensions.authorizer() : new RbacAuthorizer(rbacObjects);
     Tables tables =
@@ -115,6 +123,7 @@ public final class ApiServer {
         () -> {
           try {
             crds.loadAll();
+            admission.start();
             namespaces.bootstrap();
             new RbacBootstrap(objects, registry).ensureDefaultPolicy();
             bootstrapped.complete();
@@ -146,9 +155,13 @@ public final class ApiServer {
             server -> {
               handler.serverAddress(config.host() + ":" + server.actualPort());
               log.info("API server listening address={}:{}", config.host(), server.actualPort());
-              return new ApiServer(server, workers, registry, objects);
+              return new ApiServer(server, workers, registry, objects, admission);
             })
-        .onFailure(e -> workers.shutdownNow());
+        .onFailure(
+            e -> {
+              workers.shutdownNow();
+              admission.close();
+            });
   }
 
   /** The port the server listens on. */
@@ -179,6 +192,7 @@ public final class ApiServer {
                 Thread.currentThread().interrupt();
                 workers.shutdownNow();
               }
+              admission.close();
               return Future.succeededFuture();
             });
   }
