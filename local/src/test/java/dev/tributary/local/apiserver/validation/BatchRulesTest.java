@@ -33,10 +33,11 @@ class BatchRulesTest {
     ObjectNode job = createdJob("{template: " + POD + "}");
     assertThat(job.at("/spec/selector/matchLabels").toString())
         .isEqualTo("{\"batch.kubernetes.io/controller-uid\":\"u-1\"}");
-    assertThat(job.at("/spec/template/metadata/labels").toString())
+    assertThat(job.at("/spec/template/metadata/labels"))
         .isEqualTo(
-            "{\"job-name\":\"j\",\"controller-uid\":\"u-1\",\"batch.kubernetes.io/job-name\":\"j\","
-                + "\"batch.kubernetes.io/controller-uid\":\"u-1\"}");
+            Fixtures.yaml(
+                "{job-name: j, controller-uid: u-1, batch.kubernetes.io/job-name: j,"
+                    + " batch.kubernetes.io/controller-uid: u-1}"));
     assertThat(Fixtures.causes(rules, job, null)).isEmpty();
   }
 
