@@ -4,6 +4,7 @@ import dev.tributary.local.apiserver.authz.RbacBootstrap;
 import dev.tributary.local.apiserver.authz.RbacObjectRules;
 import dev.tributary.local.apiserver.authz.StoreRbacObjects;
 import dev.tributary.local.apiserver.crd.CustomResourceDefinitions;
+import dev.tributary.local.apiserver.gc.GarbageCollector;
 import dev.tributary.local.apiserver.http.AccessReviewEndpoint;
 import dev.tributary.local.apiserver.http.RequestHandler;
 import dev.tributary.local.apiserver.http.ResourceEndpoint;
@@ -46,16 +47,19 @@ public final class ApiServer {
   private final ExecutorService workers;
   private final ResourceRegistry registry;
   private final ObjectService objects;
+  private final GarbageCollector collector;
 
   private ApiServer(
       HttpServer server,
       ExecutorService workers,
       ResourceRegistry registry,
-      ObjectService objects) {
+      ObjectService objects,
+      GarbageCollector collector) {
     this.server = server;
     this.workers = workers;
     this.registry = registry;
     this.objects = objects;
+    this.collector = collector;
   }
 
   /**
@@ -88,6 +92,8 @@ public final class ApiServer {
     objects.addHooks(new RbacObjectRules());
     StoreRbacObjects rbacObjects = new StoreRbacObjects(config.store());
     objects.addHooks(rbacObjects);
+    GarbageCollector collector = new GarbageCollector(objects, registry);
+    objects.addHooks(collector);
     Authorizer authorizer =
         extensions.authorizer() != null ? extensions.authorizer() : new RbacAuthorizer(rbacObjects);
     Tables tables =
@@ -114,6 +120,7 @@ public final class ApiServer {
             crds.loadAll();
             namespaces.bootstrap();
             new RbacBootstrap(objects, registry).ensureDefaultPolicy();
+            collector.start();
             bootstrapped.complete();
           } catch (RuntimeException e) {
             bootstrapped.fail(e);
@@ -143,9 +150,13 @@ public final class ApiServer {
             server -> {
               handler.serverAddress(config.host() + ":" + server.actualPort());
               log.info("API server listening address={}:{}", config.host(), server.actualPort());
-              return new ApiServer(server, workers, registry, objects);
+              return new ApiServer(server, workers, registry, objects, collector);
             })
-        .onFailure(e -> workers.shutdownNow());
+        .onFailure(
+            e -> {
+              collector.close();
+              workers.shutdownNow();
+            });
   }
 
   /** The port the server listens on. */
@@ -167,6 +178,7 @@ public final class ApiServer {
         .close()
         .eventually(
             () -> {
+              collector.close();
               workers.shutdown();
               try {
                 if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
