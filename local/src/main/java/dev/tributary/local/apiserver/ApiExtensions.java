@@ -27,7 +27,8 @@ import java.util.Objects;
  * @param converters converts between served versions (default: the {@code sources.knative.dev}
  *     kinds through their v1, identity for all other kinds)
  * @param validator validates built-in kinds (default: RBAC objects as kube-apiserver does)
- * @param deletions hears of removed objects, for garbage collection (default: nobody)
+ * @param deletions hears of removed objects (default: nobody; ownerReference garbage collection is
+ *     built into the server regardless)
  */
 public record ApiExtensions(
     Authorizer authorizer,
