@@ -1,6 +1,5 @@
 package dev.tributary.local.apiserver;
 
-import dev.tributary.local.apiserver.authz.RbacObjectRules;
 import dev.tributary.local.apiserver.crd.CrdSchemas;
 import dev.tributary.local.apiserver.crd.KnativeSourceConverters;
 import dev.tributary.local.apiserver.crd.SchemaProcessor;
@@ -11,6 +10,7 @@ import dev.tributary.local.apiserver.rest.KubePatches;
 import dev.tributary.local.apiserver.rest.ObjectValidator;
 import dev.tributary.local.apiserver.rest.PatchEngine;
 import dev.tributary.local.apiserver.table.TableRenderer;
+import dev.tributary.local.apiserver.validation.BuiltinValidation;
 import java.util.Objects;
 
 /**
@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param schemas prunes, defaults and validates custom objects (default: their CRD's schemas)
  * @param converters converts between served versions (default: the {@code sources.knative.dev}
  *     kinds through their v1, identity for all other kinds)
- * @param validator validates built-in kinds (default: RBAC objects as kube-apiserver does)
+ * @param validator validates built-in kinds (default: {@link BuiltinValidation#defaults()}, the
+ *     rules of kube-apiserver users meet most, RBAC's included)
  * @param deletions hears of removed objects (default: nobody; ownerReference garbage collection is
  *     built into the server regardless)
  */
@@ -55,7 +56,7 @@ public record ApiExtensions(
         new KubePatches(),
         new CrdSchemas(),
         KnativeSourceConverters.registerAll(new VersionConverters()),
-        new RbacObjectRules(),
+        BuiltinValidation.defaults(),
         DeletionListener.none());
   }
 

@@ -18,6 +18,7 @@ import dev.tributary.local.apiserver.rest.BuiltinStrategies;
 import dev.tributary.local.apiserver.rest.NamespaceLifecycle;
 import dev.tributary.local.apiserver.rest.ObjectService;
 import dev.tributary.local.apiserver.table.TableRenderer;
+import dev.tributary.local.apiserver.validation.JobSelectorDefaults;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -86,6 +87,7 @@ public final class ApiServer {
     NamespaceLifecycle namespaces = new NamespaceLifecycle(objects, registry);
     objects.useNamespaces(namespaces);
     objects.addHooks(new BuiltinStrategies());
+    objects.addHooks(new JobSelectorDefaults());
     CustomResourceDefinitions crds =
         new CustomResourceDefinitions(registry, config.store(), config.clock());
     objects.addHooks(crds);

@@ -1,11 +1,13 @@
 package dev.tributary.local.apiserver.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tributary.local.apiserver.errors.ApiErrors;
+import dev.tributary.local.apiserver.errors.FieldCause;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.apiserver.rest.DeleteOptions;
 import dev.tributary.local.apiserver.rest.FieldSelector;
@@ -126,7 +128,7 @@ public final class ResourceEndpoint {
                       type, namespace, route.name(), object(contentType, body), dryRun)
                   : objects.update(
                       type, namespace, route.name(), object(contentType, body), dryRun));
-      case "patch" -> patch(route, contentType, body, dryRun);
+      case "patch" -> patch(route, contentType, body, query, dryRun);
       case "delete" ->
           ApiResponse.json(
               200, objects.delete(type, namespace, route.name(), DeleteOptions.parse(body, query)));
@@ -184,11 +186,20 @@ public final class ResourceEndpoint {
     return ApiResponse.json(200, listBody(type, result));
   }
 
-  private ApiResponse patch(ResourceRoute route, String contentType, byte[] body, boolean dryRun) {
+  private ApiResponse patch(
+      ResourceRoute route,
+      String contentType,
+      byte[] body,
+      Map<String, String> query,
+      boolean dryRun) {
     String mediaType = contentType == null ? "" : MediaRange.parse(contentType).type();
     List<String> accepted = objects.patches().contentTypes(route.type());
     if (!accepted.contains(mediaType)) {
       throw ApiErrors.unsupportedMediaType(contentType, accepted);
+    }
+    List<FieldCause> optionErrors = patchOptionErrors(mediaType, query);
+    if (!optionErrors.isEmpty()) {
+      throw ApiErrors.invalid("meta.k8s.io", "PatchOptions", "", optionErrors);
     }
     ObjectService.PatchResult result =
         objects.patch(
@@ -200,6 +211,19 @@ public final class ResourceEndpoint {
             body,
             dryRun);
     return ApiResponse.json(result.created() ? 201 : 200, result.object());
+  }
+
+  /** As kube-apiserver's ValidatePatchOptions: apply needs a field manager, only apply a force. */
+  private static List<FieldCause> patchOptionErrors(String mediaType, Map<String, String> query) {
+    if (!mediaType.equals("application/apply-patch+yaml")) {
+      return query.containsKey("force")
+          ? List.of(FieldCause.forbidden("force", "may not be specified for non-apply patch"))
+          : List.of();
+    }
+    String manager = query.get("fieldManager");
+    return manager == null || manager.isEmpty()
+        ? List.of(FieldCause.required("fieldManager", "is required for apply patch"))
+        : List.of();
   }
 
   /** The selection of a LIST, WATCH or DELETE collection. */
@@ -259,9 +283,12 @@ public final class ResourceEndpoint {
       case "application/yaml" -> {
         try {
           node = YAML.readTree(body);
+        } catch (JsonProcessingException e) {
+          throw ApiErrors.badRequest(
+              "the body of the request was in an unknown format: " + Json.describe(e));
         } catch (IOException e) {
           throw ApiErrors.badRequest(
-              "the body of the request was in an unknown format: " + e.getMessage());
+              "the body of the request could not be read: " + e.getMessage());
         }
       }
       default -> throw ApiErrors.unsupportedMediaType(contentType, BODY_TYPES.subList(0, 2));

@@ -7,6 +7,7 @@ import dev.tributary.local.apiserver.crd.VersionConverters;
 import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
 import dev.tributary.local.apiserver.errors.FieldCause;
+import dev.tributary.local.apiserver.errors.GoQuote;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.store.ListPage;
 import dev.tributary.local.store.ObjectKey;
@@ -17,8 +18,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -326,9 +329,11 @@ public final class ObjectService {
       }
     } else {
       next = incoming;
+      if (Meta.text(next, "uid").isEmpty()) {
+        Meta.copy(old, next, "uid"); // a uid sent must match: the validator says if it does not
+      }
       for (String field :
           List.of(
-              "uid",
               "creationTimestamp",
               "deletionTimestamp",
               "deletionGracePeriodSeconds",
@@ -568,6 +573,9 @@ public final class ObjectService {
 
   private void validate(ResourceType type, ObjectNode object, ObjectNode old, boolean status) {
     List<FieldCause> causes = new ArrayList<>();
+    if (old != null && Meta.deleting(old)) {
+      causes.addAll(noNewFinalizers(object, old));
+    }
     if (type.isCustom()) {
       causes.addAll(schemas.validate(type, object, status));
     }
@@ -575,6 +583,23 @@ public final class ObjectService {
     if (!causes.isEmpty()) {
       throw ApiErrors.invalid(type.group(), type.kind(), Meta.name(object), causes);
     }
+  }
+
+  /** As ValidateObjectMetaUpdate: an object being deleted may lose finalizers, never gain them. */
+  private static List<FieldCause> noNewFinalizers(ObjectNode object, ObjectNode old) {
+    TreeSet<String> added = new TreeSet<>(Meta.finalizers(object));
+    added.removeAll(Meta.finalizers(old));
+    if (added.isEmpty()) {
+      return List.of();
+    }
+    // Go's %#v of the sorted []string.
+    String found =
+        added.stream().map(GoQuote::quote).collect(Collectors.joining(", ", "[]string{", "}"));
+    return List.of(
+        FieldCause.forbidden(
+            "metadata.finalizers",
+            "no new finalizers can be added if the object is being deleted, found new finalizers "
+                + found));
   }
 
   private static void checkTypeOf(ResourceType type, ObjectNode body) {
