@@ -30,7 +30,8 @@ import java.util.Objects;
  *     kinds through their v1, identity for all other kinds)
  * @param validator validates built-in kinds (default: {@link BuiltinValidation#defaults()}, the
  *     rules of kube-apiserver users meet most, RBAC's included)
- * @param deletions hears of removed objects, for garbage collection (default: nobody)
+ * @param deletions hears of removed objects (default: nobody; ownerReference garbage collection is
+ *     built into the server regardless)
  * @param admission the admission plugins (default: the webhooks that webhook configurations
  *     register)
  */

@@ -8,6 +8,7 @@ import dev.tributary.local.apiserver.authz.StoreRbacObjects;
 import dev.tributary.local.apiserver.crd.CustomResourceDefinitions;
 import dev.tributary.local.apiserver.defaults.BuiltinDefaults;
 import dev.tributary.local.apiserver.defaults.ServiceClusterIps;
+import dev.tributary.local.apiserver.gc.GarbageCollector;
 import dev.tributary.local.apiserver.http.AccessReviewEndpoint;
 import dev.tributary.local.apiserver.http.RequestHandler;
 import dev.tributary.local.apiserver.http.ResourceEndpoint;
@@ -50,18 +51,21 @@ public final class ApiServer {
   private final ResourceRegistry registry;
   private final ObjectService objects;
   private final AdmissionChain admission;
+  private final GarbageCollector collector;
 
   private ApiServer(
       HttpServer server,
       ExecutorService workers,
       ResourceRegistry registry,
       ObjectService objects,
-      AdmissionChain admission) {
+      AdmissionChain admission,
+      GarbageCollector collector) {
     this.server = server;
     this.workers = workers;
     this.registry = registry;
     this.objects = objects;
     this.admission = admission;
+    this.collector = collector;
   }
 
   /**
@@ -99,6 +103,8 @@ public final class ApiServer {
     AdmissionChain admission =
         extensions.admission().build(new AdmissionServices(config.store(), config.clock()));
     objects.useAdmission(admission);
+    GarbageCollector collector = new GarbageCollector(objects, registry);
+    objects.addHooks(collector);
     Authorizer authorizer =
         extensions.authorizer() != null ? extensions.authorizer() : new RbacAuthorizer(rbacObjects);
     Tables tables =
@@ -126,6 +132,7 @@ public final class ApiServer {
             admission.start();
             namespaces.bootstrap();
             new RbacBootstrap(objects, registry).ensureDefaultPolicy();
+            collector.start();
             bootstrapped.complete();
           } catch (RuntimeException e) {
             bootstrapped.fail(e);
@@ -155,10 +162,11 @@ public final class ApiServer {
             server -> {
               handler.serverAddress(config.host() + ":" + server.actualPort());
               log.info("API server listening address={}:{}", config.host(), server.actualPort());
-              return new ApiServer(server, workers, registry, objects, admission);
+              return new ApiServer(server, workers, registry, objects, admission, collector);
             })
         .onFailure(
             e -> {
+              collector.close();
               workers.shutdownNow();
               admission.close();
             });
@@ -183,6 +191,7 @@ public final class ApiServer {
         .close()
         .eventually(
             () -> {
+              collector.close();
               workers.shutdown();
               try {
                 if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {

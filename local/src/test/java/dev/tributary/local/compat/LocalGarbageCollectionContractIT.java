@@ -1,10 +1,8 @@
 package dev.tributary.local.compat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link GarbageCollectionContract} against our API server. */
-@Disabled("enable when branch gc lands")
 @ExtendWith(LocalApiServerExtension.class)
 class LocalGarbageCollectionContractIT extends GarbageCollectionContract {
 

@@ -5,9 +5,9 @@ import dev.tributary.local.apiserver.registry.ResourceType;
 
 /**
  * Told of every object the API server has removed from the store, with the propagation policy its
- * delete asked for: where ownerReference garbage collection plugs in (Background deletes the
- * dependents afterwards, Orphan strips their ownerReferences). Called on the request's worker
- * thread after the removal; must not block for long and must not throw.
+ * delete asked for. ownerReference garbage collection does not need it: it is built in ({@link
+ * dev.tributary.local.apiserver.gc.GarbageCollector}). Called on the request's worker thread after
+ * the removal; must not block for long and must not throw.
  */
 @FunctionalInterface
 public interface DeletionListener {

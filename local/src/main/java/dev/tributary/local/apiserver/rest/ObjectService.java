@@ -570,7 +570,9 @@ public final class ObjectService {
 
   /**
    * Deletes a stored object: marks it (deletionTimestamp) if finalizers hold it, else removes it.
-   * Retries on concurrent writes. Used by DELETE and by namespace and CRD clean-up.
+   * The propagation policy adds or drops the garbage collector's finalizers ({@link
+   * DeletionFinalizers}). Retries on concurrent writes. Used by DELETE and by namespace and CRD
+   * clean-up.
    *
    * @return the object's state afterwards (storage version): marked, or its last state
    */
@@ -582,14 +584,27 @@ public final class ObjectService {
     for (int attempt = 0; ; attempt++) {
       long expected = Meta.revision(current);
       try {
-        if (!Meta.finalizers(current).isEmpty()) {
-          if (Meta.deleting(current)) {
+        List<String> finalizers = Meta.finalizers(current);
+        List<String> wanted = DeletionFinalizers.forDelete(finalizers, propagationPolicy);
+        if (!wanted.isEmpty()) {
+          boolean deleting = Meta.deleting(current);
+          if (deleting && DeletionFinalizers.sameSet(wanted, finalizers)) {
             return current;
           }
           ObjectNode marked = current.deepCopy();
-          Meta.of(marked).put("deletionTimestamp", Timestamps.format(clock.instant()));
+          if (!deleting) {
+            Meta.of(marked).put("deletionTimestamp", Timestamps.format(clock.instant()));
+            if (Meta.generation(marked) > 0) {
+              Meta.of(marked).put("generation", Meta.generation(marked) + 1);
+            }
+          }
           Meta.of(marked).put("deletionGracePeriodSeconds", 0);
-          return store.update(key, marked, expected);
+          wanted.forEach(Meta.of(marked).putArray("finalizers")::add);
+          ObjectNode before = current;
+          ObjectNode stored = store.update(key, marked, expected);
+          // A marking is an update: hooks (the garbage collector among them) hear of it.
+          hooks.forEach(h -> h.afterUpdate(type, stored, before));
+          return stored;
         }
         ObjectNode last = store.delete(key, expected);
         afterRemoval(type, last, propagationPolicy);
