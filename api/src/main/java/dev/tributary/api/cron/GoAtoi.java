@@ -1,5 +1,7 @@
 package dev.tributary.api.cron;
 
+import dev.tributary.api.validation.GoQuote;
+
 /**
  * Go's {@code strconv.Atoi} on a 64-bit platform: an optional sign and ASCII digits only, the int64
  * range, and Go's error text ({@code strconv.Atoi: parsing "x": invalid syntax} or {@code ... value
@@ -55,6 +57,7 @@ final class GoAtoi {
   }
 
   private static IllegalArgumentException error(String s, String reason) {
-    return new IllegalArgumentException("strconv.Atoi: parsing " + GoText.quote(s) + ": " + reason);
+    return new IllegalArgumentException(
+        "strconv.Atoi: parsing " + GoQuote.quote(s) + ": " + reason);
   }
 }

@@ -1,8 +1,9 @@
 package dev.tributary.api.validation;
 
 /**
- * Go's {@code strconv.Quote} (what {@code %q} prints), for error messages that must read as
- * upstream's do.
+ * Go's {@code strconv.Quote} (what {@code %q} prints for a string), the one implementation every
+ * module uses for messages that must read as upstream's do (Kubernetes' field errors, robfig/cron's
+ * and strconv's errors). Stateless.
  */
 public final class GoQuote {
 
@@ -10,52 +11,73 @@ public final class GoQuote {
 
   /** {@code text} as a double-quoted Go string literal with Go's escapes. */
   public static String quote(String text) {
-    StringBuilder b = new StringBuilder(text.length() + 2).append('"');
-    text.codePoints()
-        .forEach(
-            cp -> {
-              switch (cp) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case 7 -> b.append("\\a");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case 11 -> b.append("\\v");
-                default -> {
-                  if (isPrint(cp)) {
-                    b.appendCodePoint(cp);
-                  } else if (cp < ' ' || cp == 0x7f) {
-                    b.append(String.format("\\x%02x", cp));
-                  } else if (cp < 0x10000) {
-                    b.append(String.format("\\u%04x", cp));
-                  } else {
-                    b.append(String.format("\\U%08x", cp));
-                  }
-                }
-              }
-            });
-    return b.append('"').toString();
+    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+    text.codePoints().forEach(c -> appendQuoted(out, c));
+    return out.append('"').toString();
   }
 
-  /** An approximation of Go's {@code unicode.IsPrint}: graphic characters and the ASCII space. */
-  private static boolean isPrint(int cp) {
-    if (cp == ' ') {
-      return true;
+  private static void appendQuoted(StringBuilder out, int c) {
+    switch (c) {
+      case '"', '\\' -> out.append('\\').appendCodePoint(c);
+      case 0x07 -> out.append("\\a");
+      case '\b' -> out.append("\\b");
+      case '\f' -> out.append("\\f");
+      case '\n' -> out.append("\\n");
+      case '\r' -> out.append("\\r");
+      case '\t' -> out.append("\\t");
+      case 0x0B -> out.append("\\v");
+      default -> {
+        if (isPrint(c)) {
+          out.appendCodePoint(c);
+        } else if (c < ' ' || c == 0x7F) {
+          out.append("\\x").append(hex(c, 2));
+        } else if (c < 0x10000) {
+          out.append("\\u").append(hex(c, 4));
+        } else {
+          out.append("\\U").append(hex(c, 8));
+        }
+      }
     }
-    return switch (Character.getType(cp)) {
-      case Character.CONTROL,
-          Character.FORMAT,
-          Character.SURROGATE,
-          Character.PRIVATE_USE,
-          Character.UNASSIGNED,
-          Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR,
-          Character.SPACE_SEPARATOR ->
-          false;
-      default -> true;
+  }
+
+  /**
+   * Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space
+   * (no other spaces, no controls, formats, surrogates or unassigned code points).
+   */
+  private static boolean isPrint(int c) {
+    if (c < 0x80) {
+      return c >= 0x20 && c < 0x7F;
+    }
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK,
+          Character.COMBINING_SPACING_MARK,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER,
+          Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION,
+          Character.MATH_SYMBOL,
+          Character.CURRENCY_SYMBOL,
+          Character.MODIFIER_SYMBOL,
+          Character.OTHER_SYMBOL ->
+          true;
+      default -> false;
     };
+  }
+
+  private static String hex(int value, int digits) {
+    String h = Integer.toHexString(value);
+    return "0".repeat(Math.max(0, digits - h.length())) + h;
   }
 }

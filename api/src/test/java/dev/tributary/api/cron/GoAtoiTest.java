@@ -3,6 +3,7 @@ package dev.tributary.api.cron;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.api.validation.GoQuote;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -54,6 +55,6 @@ class GoAtoiTest {
         "\uD83D\uDE00 | \"\uD83D\uDE00\""
       })
   void quotesLikeStrconvQuote(String text, String quoted) {
-    assertThat(GoText.quote(text)).isEqualTo(quoted);
+    assertThat(GoQuote.quote(text)).isEqualTo(quoted);
   }
 }

@@ -309,7 +309,7 @@ public final class ServiceClusterIps implements KindHooks {
     @Override
     public String toString() {
       return items.stream()
-          .map(item -> dev.tributary.local.apiserver.errors.GoQuote.quote(String.valueOf(item)))
+          .map(item -> dev.tributary.api.validation.GoQuote.quote(String.valueOf(item)))
           .collect(Collectors.joining(", ", "[]string{", "}"));
     }
   }

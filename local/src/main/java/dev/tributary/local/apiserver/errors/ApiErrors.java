@@ -1,5 +1,6 @@
 package dev.tributary.local.apiserver.errors;
 
+import dev.tributary.api.validation.GoQuote;
 import dev.tributary.local.apiserver.errors.ApiException.Details;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package dev.tributary.local.apiserver.errors;
 
+import dev.tributary.api.validation.GoQuote;
 import java.util.Objects;
 
 /**

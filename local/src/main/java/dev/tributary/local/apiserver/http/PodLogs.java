@@ -2,8 +2,8 @@ package dev.tributary.local.apiserver.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.api.validation.GoQuote;
 import dev.tributary.local.apiserver.errors.ApiErrors;
-import dev.tributary.local.apiserver.errors.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

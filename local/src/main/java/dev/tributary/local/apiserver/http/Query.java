@@ -1,7 +1,7 @@
 package dev.tributary.local.apiserver.http;
 
+import dev.tributary.api.validation.GoQuote;
 import dev.tributary.local.apiserver.errors.ApiErrors;
-import dev.tributary.local.apiserver.errors.GoQuote;
 import java.util.Map;
 
 /** Reading query parameters as Kubernetes (Go) reads them. Stateless. */

@@ -1,13 +1,13 @@
 package dev.tributary.local.apiserver.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.api.validation.GoQuote;
 import dev.tributary.local.apiserver.discovery.AggregatedDiscovery;
 import dev.tributary.local.apiserver.discovery.LegacyDiscovery;
 import dev.tributary.local.apiserver.discovery.OpenApiV3;
 import dev.tributary.local.apiserver.discovery.VersionInfo;
 import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
-import dev.tributary.local.apiserver.errors.GoQuote;
 import dev.tributary.local.apiserver.errors.StatusObjects;
 import dev.tributary.local.apiserver.rbac.Authorizer;
 import dev.tributary.local.apiserver.rbac.Decision;

@@ -2,6 +2,7 @@ package dev.tributary.local.apiserver.rbac;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.api.validation.GoQuote;
 import dev.tributary.local.security.UserInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,8 +124,8 @@ public final class AccessReviews {
               "spec.nonResourceAttributes",
               "authorization.NonResourceAttributes{Path:%s, Verb:%s}"
                   .formatted(
-                      GoText.quote(Nodes.text(nonResource, "path")),
-                      GoText.quote(Nodes.text(nonResource, "verb"))),
+                      GoQuote.quote(Nodes.text(nonResource, "path")),
+                      GoQuote.quote(Nodes.text(nonResource, "verb"))),
               "cannot be specified in combination with resourceAttributes"));
     }
     if (resource == null && nonResource == null) {

@@ -1,5 +1,6 @@
 package dev.tributary.local.apiserver.rbac;
 
+import dev.tributary.api.validation.GoQuote;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -37,14 +38,14 @@ public record FieldCause(String field, String reason, String message) {
         supported.isEmpty()
             ? ""
             : "supported values: "
-                + supported.stream().map(GoText::quote).collect(Collectors.joining(", "));
+                + supported.stream().map(GoQuote::quote).collect(Collectors.joining(", "));
     return new FieldCause(
-        field, NOT_SUPPORTED, withDetail("Unsupported value: " + GoText.quote(value), detail));
+        field, NOT_SUPPORTED, withDetail("Unsupported value: " + GoQuote.quote(value), detail));
   }
 
   /** {@code Invalid value: "v": detail} for a string value. */
   public static FieldCause invalid(String field, String value, String detail) {
-    return invalidRendered(field, GoText.quote(value), detail);
+    return invalidRendered(field, GoQuote.quote(value), detail);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.tributary.local.apiserver.rbac;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.api.validation.GoQuote;
 
 /**
  * The 403 kube-apiserver answers when authorization denies a request (its {@code
@@ -26,20 +27,20 @@ public final class ForbiddenStatus {
    * never reads as markup.
    */
   public static String message(RequestAttributes a) {
-    String user = GoText.quote(a.user().username());
+    String user = GoQuote.quote(a.user().username());
     String message;
     if (!a.resourceRequest()) {
-      message = "User %s cannot %s path %s".formatted(user, a.verb(), GoText.quote(a.path()));
+      message = "User %s cannot %s path %s".formatted(user, a.verb(), GoQuote.quote(a.path()));
     } else {
       String resource =
           a.subresource().isEmpty() ? a.resource() : a.resource() + "/" + a.subresource();
       String what =
           "User %s cannot %s resource %s in API group %s"
-              .formatted(user, a.verb(), GoText.quote(resource), GoText.quote(a.apiGroup()));
+              .formatted(user, a.verb(), GoQuote.quote(resource), GoQuote.quote(a.apiGroup()));
       message =
           a.namespace().isEmpty()
               ? what + " at the cluster scope"
-              : what + " in the namespace " + GoText.quote(a.namespace());
+              : what + " in the namespace " + GoQuote.quote(a.namespace());
     }
     return message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
@@ -57,7 +58,7 @@ public final class ForbiddenStatus {
     if (a.name().isEmpty()) {
       return qualified + " is forbidden: " + decision.reason();
     }
-    return qualified + " " + GoText.quote(a.name()) + " is forbidden: " + decision.reason();
+    return qualified + " " + GoQuote.quote(a.name()) + " is forbidden: " + decision.reason();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.tributary.local.apiserver.rbac;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.api.validation.GoQuote;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +49,7 @@ public record InvalidObject(String group, String kind, String name, List<FieldCa
         List.copyOf(new LinkedHashSet<>(causes.stream().map(FieldCause::error).toList()));
     String all = errors.size() == 1 ? errors.get(0) : "[" + String.join(", ", errors) + "]";
     String qualifiedKind = group.isEmpty() ? kind : kind + "." + group;
-    return qualifiedKind + " " + GoText.quote(name) + " is invalid: " + all;
+    return qualifiedKind + " " + GoQuote.quote(name) + " is invalid: " + all;
   }
 
   /** The whole {@code v1 Status} body of the 422, with {@code details.causes}. */

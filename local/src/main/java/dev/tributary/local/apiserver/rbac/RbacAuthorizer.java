@@ -2,6 +2,7 @@ package dev.tributary.local.apiserver.rbac;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.api.validation.GoQuote;
 import dev.tributary.local.security.UserInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -133,7 +134,7 @@ public final class RbacAuthorizer implements Authorizer {
                   .orElseThrow(
                       () -> new RoleNotFound("clusterrole.rbac.authorization.k8s.io", name)),
               new HashSet<>());
-      default -> throw new RoleNotFound("unsupported role reference kind: " + GoText.quote(kind));
+      default -> throw new RoleNotFound("unsupported role reference kind: " + GoQuote.quote(kind));
     };
   }
 
@@ -171,8 +172,8 @@ public final class RbacAuthorizer implements Authorizer {
       JsonNode binding, String namespace, JsonNode roleRef, JsonNode subject) {
     String bindingName =
         namespace.isEmpty()
-            ? "ClusterRoleBinding " + GoText.quote(Nodes.name(binding))
-            : "RoleBinding " + GoText.quote(Nodes.name(binding) + "/" + namespace);
+            ? "ClusterRoleBinding " + GoQuote.quote(Nodes.name(binding))
+            : "RoleBinding " + GoQuote.quote(Nodes.name(binding) + "/" + namespace);
     String kind = Nodes.text(subject, "kind");
     String subjectName = Nodes.text(subject, "name");
     if (kind.equals("ServiceAccount")) {
@@ -183,11 +184,11 @@ public final class RbacAuthorizer implements Authorizer {
         + " of "
         + Nodes.text(roleRef, "kind")
         + " "
-        + GoText.quote(Nodes.text(roleRef, "name"))
+        + GoQuote.quote(Nodes.text(roleRef, "name"))
         + " to "
         + kind
         + " "
-        + GoText.quote(subjectName);
+        + GoQuote.quote(subjectName);
   }
 
   /** Kubernetes' aggregate error text: one message as is, several deduplicated in brackets. */
@@ -199,7 +200,7 @@ public final class RbacAuthorizer implements Authorizer {
   /** A binding's role reference that resolves to nothing; its message is upstream's. */
   private static final class RoleNotFound extends Exception {
     RoleNotFound(String qualifiedResource, String name) {
-      super(qualifiedResource + " " + GoText.quote(name) + " not found");
+      super(qualifiedResource + " " + GoQuote.quote(name) + " not found");
     }
 
     RoleNotFound(String message) {

@@ -2,6 +2,7 @@ package dev.tributary.local.apiserver.rbac;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.api.validation.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class RbacValidation {
       case "ClusterRoleBinding" -> validateBinding(o, false, causes);
       default ->
           throw new IllegalArgumentException(
-              "not an RBAC kind: " + GoText.quote(Nodes.text(o, "kind")));
+              "not an RBAC kind: " + GoQuote.quote(Nodes.text(o, "kind")));
     }
     return causes;
   }
@@ -223,8 +224,8 @@ public final class RbacValidation {
   private static String goRoleRef(JsonNode roleRef) {
     return "rbac.RoleRef{APIGroup:%s, Kind:%s, Name:%s}"
         .formatted(
-            GoText.quote(Nodes.text(roleRef, "apiGroup")),
-            GoText.quote(Nodes.text(roleRef, "kind")),
-            GoText.quote(Nodes.text(roleRef, "name")));
+            GoQuote.quote(Nodes.text(roleRef, "apiGroup")),
+            GoQuote.quote(Nodes.text(roleRef, "kind")),
+            GoQuote.quote(Nodes.text(roleRef, "name")));
   }
 }

@@ -2,6 +2,7 @@ package dev.tributary.local.apiserver.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.api.validation.GoQuote;
 import dev.tributary.local.apiserver.admission.AdmissionAttributes;
 import dev.tributary.local.apiserver.admission.AdmissionChain;
 import dev.tributary.local.apiserver.admission.AdmissionContext;
@@ -11,7 +12,6 @@ import dev.tributary.local.apiserver.crd.VersionConverters;
 import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
 import dev.tributary.local.apiserver.errors.FieldCause;
-import dev.tributary.local.apiserver.errors.GoQuote;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.store.ListPage;
 import dev.tributary.local.store.ObjectKey;
@@ -277,7 +277,7 @@ public final class ObjectService {
           name,
           ApiErrors.qualified(type.group(), type.plural())
               + " "
-              + dev.tributary.local.apiserver.errors.GoQuote.quote(name)
+              + dev.tributary.api.validation.GoQuote.quote(name)
               + " is forbidden: unable to create new content in namespace "
               + namespace
               + " because it is being terminated");

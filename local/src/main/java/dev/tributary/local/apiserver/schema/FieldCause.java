@@ -1,5 +1,6 @@
 package dev.tributary.local.apiserver.schema;
 
+import dev.tributary.api.validation.GoQuote;
 import java.util.List;
 import java.util.Objects;
 
@@ -74,8 +75,7 @@ public record FieldCause(String field, String reason, String message) {
     String detail = "";
     if (!supported.isEmpty()) {
       detail =
-          "supported values: "
-              + String.join(", ", supported.stream().map(GoValues::quote).toList());
+          "supported values: " + String.join(", ", supported.stream().map(GoQuote::quote).toList());
     }
     return new FieldCause(
         field,

@@ -1,6 +1,7 @@
 package dev.tributary.local.apiserver.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tributary.api.validation.GoQuote;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,71 +17,6 @@ import java.util.Map;
 final class GoValues {
 
   private GoValues() {}
-
-  /** Go's {@code strconv.Quote}: double quotes, escapes for quotes, backslashes, unprintables. */
-  static String quote(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    s.codePoints().forEach(cp -> appendQuotedRune(out, cp));
-    return out.append('"').toString();
-  }
-
-  private static void appendQuotedRune(StringBuilder out, int cp) {
-    switch (cp) {
-      case '"' -> out.append("\\\"");
-      case '\\' -> out.append("\\\\");
-      case 0x07 -> out.append("\\a");
-      case '\b' -> out.append("\\b");
-      case '\f' -> out.append("\\f");
-      case '\n' -> out.append("\\n");
-      case '\r' -> out.append("\\r");
-      case '\t' -> out.append("\\t");
-      case 0x0b -> out.append("\\v");
-      default -> {
-        if (isPrint(cp)) {
-          out.appendCodePoint(cp);
-        } else if (cp < ' ' || cp == 0x7f) {
-          out.append(String.format("\\x%02x", cp));
-        } else if (cp < 0x10000) {
-          out.append(String.format("\\u%04x", cp));
-        } else {
-          out.append(String.format("\\U%08x", cp));
-        }
-      }
-    }
-  }
-
-  /** Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols, ASCII space. */
-  private static boolean isPrint(int cp) {
-    if (cp == ' ') {
-      return true;
-    }
-    return switch (Character.getType(cp)) {
-      case Character.UPPERCASE_LETTER,
-          Character.LOWERCASE_LETTER,
-          Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER,
-          Character.OTHER_LETTER,
-          Character.NON_SPACING_MARK,
-          Character.ENCLOSING_MARK,
-          Character.COMBINING_SPACING_MARK,
-          Character.DECIMAL_DIGIT_NUMBER,
-          Character.LETTER_NUMBER,
-          Character.OTHER_NUMBER,
-          Character.CONNECTOR_PUNCTUATION,
-          Character.DASH_PUNCTUATION,
-          Character.START_PUNCTUATION,
-          Character.END_PUNCTUATION,
-          Character.INITIAL_QUOTE_PUNCTUATION,
-          Character.FINAL_QUOTE_PUNCTUATION,
-          Character.OTHER_PUNCTUATION,
-          Character.MATH_SYMBOL,
-          Character.CURRENCY_SYMBOL,
-          Character.MODIFIER_SYMBOL,
-          Character.OTHER_SYMBOL ->
-          true;
-      default -> false;
-    };
-  }
 
   /**
    * A float64 as Go's {@code %v} prints it: the shortest digits that round-trip, in exponent form
@@ -141,14 +77,14 @@ final class GoValues {
    */
   static String errorValue(Object value) {
     if (value == null) {
-      return quote("null");
+      return GoQuote.quote("null");
     }
     if (value instanceof JsonNode node) {
       if (node.isNull() || node.isMissingNode()) {
-        return quote("null");
+        return GoQuote.quote("null");
       }
       if (node.isTextual()) {
-        return quote(node.textValue());
+        return GoQuote.quote(node.textValue());
       }
       if (node.isNumber()) {
         return number(node);
@@ -159,7 +95,7 @@ final class GoValues {
       return goSyntax(node);
     }
     if (value instanceof String s) {
-      return quote(s);
+      return GoQuote.quote(s);
     }
     if (value instanceof Double d) {
       return formatFloat(d);
@@ -173,7 +109,7 @@ final class GoValues {
       return "interface {}(nil)";
     }
     if (node.isTextual()) {
-      return quote(node.textValue());
+      return GoQuote.quote(node.textValue());
     }
     if (node.isNumber()) {
       return number(node);
@@ -187,7 +123,7 @@ final class GoValues {
       return "[]interface {}{" + String.join(", ", parts) + "}";
     }
     for (Map.Entry<String, JsonNode> e : sortedFields(node)) {
-      parts.add(quote(e.getKey()) + ":" + goSyntax(e.getValue()));
+      parts.add(GoQuote.quote(e.getKey()) + ":" + goSyntax(e.getValue()));
     }
     return "map[string]interface {}{" + String.join(", ", parts) + "}";
   }

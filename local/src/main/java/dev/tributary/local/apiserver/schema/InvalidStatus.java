@@ -3,6 +3,7 @@ package dev.tributary.local.apiserver.schema;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.api.validation.GoQuote;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,7 @@ public final class InvalidStatus {
    * part without errors. The kind has no group suffix for the core group.
    */
   public static String message(String kind, String group, String name, List<FieldCause> causes) {
-    String head = qualifiedKind(kind, group) + " " + GoValues.quote(name) + " is invalid";
+    String head = qualifiedKind(kind, group) + " " + GoQuote.quote(name) + " is invalid";
     Set<String> errors = new LinkedHashSet<>();
     causes.forEach(c -> errors.add(c.error()));
     if (errors.isEmpty()) {

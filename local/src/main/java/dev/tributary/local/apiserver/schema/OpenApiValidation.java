@@ -1,6 +1,7 @@
 package dev.tributary.local.apiserver.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tributary.api.validation.GoQuote;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -209,7 +210,7 @@ final class OpenApiValidation {
         Code.INVALID_TYPE,
         path,
         actual,
-        path + " in " + IN + " must be of type " + typeName + ": " + GoValues.quote(actual));
+        path + " in " + IN + " must be of type " + typeName + ": " + GoQuote.quote(actual));
   }
 
   private void checkJunctors(StructuralSchema s, JsonNode data, String path, List<Error> out) {
@@ -229,7 +230,7 @@ final class OpenApiValidation {
         }
       }
       if (!succeeded) {
-        out.add(composite(GoValues.quote(path) + " must validate at least one schema (anyOf)"));
+        out.add(composite(GoQuote.quote(path) + " must validate at least one schema (anyOf)"));
         out.addAll(best);
       }
     }
@@ -250,7 +251,7 @@ final class OpenApiValidation {
             validated == 0 ? "Found none valid" : "Found " + validated + " valid alternatives";
         out.add(
             composite(
-                GoValues.quote(path) + " must validate one and only one schema (oneOf). " + found));
+                GoQuote.quote(path) + " must validate one and only one schema (oneOf). " + found));
         if (best != null) {
           out.addAll(best);
         }
@@ -268,13 +269,13 @@ final class OpenApiValidation {
       if (validated != v.allOf().size()) {
         out.add(
             composite(
-                GoValues.quote(path)
+                GoQuote.quote(path)
                     + " must validate all the schemas (allOf)"
                     + (validated == 0 ? ". None validated" : "")));
       }
     }
     if (v.not() != null && validate(v.not(), data, path).isEmpty()) {
-      out.add(composite(GoValues.quote(path) + " must not validate the schema (not)"));
+      out.add(composite(GoQuote.quote(path) + " must not validate the schema (not)"));
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.tributary.local.apiserver.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tributary.local.apiserver.errors.GoQuote;
+import dev.tributary.api.validation.GoQuote;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

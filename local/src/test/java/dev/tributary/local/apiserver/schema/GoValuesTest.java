@@ -3,6 +3,7 @@ package dev.tributary.local.apiserver.schema;
 import static dev.tributary.local.apiserver.schema.TestJson.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.api.validation.GoQuote;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,8 +29,8 @@ class GoValuesTest {
 
   @Test
   void quotingEscapesLikeStrconvQuote() {
-    assertThat(GoValues.quote("a\"b\\c\nd\te\u0001é")).isEqualTo("\"a\\\"b\\\\c\\nd\\te\\x01é\"");
-    assertThat(GoValues.quote("\u00a0")).isEqualTo("\"\\u00a0\"");
+    assertThat(GoQuote.quote("a\"b\\c\nd\te\u0001é")).isEqualTo("\"a\\\"b\\\\c\\nd\\te\\x01é\"");
+    assertThat(GoQuote.quote("\u00a0")).isEqualTo("\"\\u00a0\"");
   }
 
   @Test
