@@ -3,13 +3,14 @@ package dev.tributary.local.apiserver.protobuf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
 import dev.tributary.local.apiserver.registry.ResourceType;
-import io.kubernetes.client.proto.Runtime.Unknown;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -47,20 +48,14 @@ final class ProtobufReader {
       throw ApiErrors.badRequest(
           "the body of the request is not a Kubernetes protobuf object: it lacks the k8s\\0 prefix");
     }
-    Unknown envelope;
-    try {
-      envelope = Unknown.parseFrom(Arrays.copyOfRange(body, MAGIC.length, body.length));
-    } catch (InvalidProtocolBufferException e) {
-      throw ApiErrors.badRequest(
-          "the protobuf body of the request is malformed: " + e.getMessage());
-    }
-    if (!envelope.getContentEncoding().isEmpty()) {
+    Envelope envelope = envelope(body);
+    if (!envelope.contentEncoding().isEmpty()) {
       throw ApiErrors.badRequest(
           "the protobuf body of the request has an unsupported content encoding: "
-              + envelope.getContentEncoding());
+              + envelope.contentEncoding());
     }
-    String apiVersion = envelope.getTypeMeta().getApiVersion();
-    String kind = envelope.getTypeMeta().getKind();
+    String apiVersion = envelope.apiVersion();
+    String kind = envelope.kind();
     if (apiVersion.isEmpty() && expected != null) {
       apiVersion = expected.apiVersion();
     }
@@ -84,7 +79,7 @@ final class ProtobufReader {
     try {
       KubernetesJson converter =
           new KubernetesJson(json.getNodeFactory(), this::embedded, schemas::keepsZero);
-      object.setAll(converter.object(DynamicMessage.parseFrom(descriptor, envelope.getRaw())));
+      object.setAll(converter.object(DynamicMessage.parseFrom(descriptor, envelope.raw())));
     } catch (InvalidProtocolBufferException e) {
       throw ApiErrors.badRequest(
           "the protobuf body of the request is not a valid " + kind + ": " + e.getMessage());
@@ -93,6 +88,36 @@ final class ProtobufReader {
           "the protobuf body of the request holds an unreadable " + kind + ": " + e.getMessage());
     }
     return object;
+  }
+
+  /** A runtime.Unknown: the type of the object in {@code raw}. */
+  private record Envelope(String apiVersion, String kind, ByteString raw, String contentEncoding) {}
+
+  /**
+   * Reads the runtime.Unknown after the magic. Through its descriptor rather than the generated
+   * class, so that only client-java-proto's descriptor classes are ever used.
+   */
+  private Envelope envelope(byte[] body) {
+    DynamicMessage unknown;
+    try {
+      unknown =
+          DynamicMessage.parseFrom(
+              schemas.envelope(),
+              ByteString.copyFrom(body, MAGIC.length, body.length - MAGIC.length));
+    } catch (InvalidProtocolBufferException e) {
+      throw ApiErrors.badRequest(
+          "the protobuf body of the request is malformed: " + e.getMessage());
+    }
+    Message typeMeta = (Message) field(unknown, "typeMeta");
+    return new Envelope(
+        (String) field(typeMeta, "apiVersion"),
+        (String) field(typeMeta, "kind"),
+        (ByteString) field(unknown, "raw"),
+        (String) field(unknown, "contentEncoding"));
+  }
+
+  private static Object field(Message message, String name) {
+    return message.getField(message.getDescriptorForType().findFieldByName(name));
   }
 
   /** An object embedded in a RawExtension (or FieldsV1): JSON, or protobuf in its envelope. */

@@ -4,6 +4,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import dev.tributary.local.apiserver.registry.ResourceType;
+import io.kubernetes.client.proto.Runtime;
 import io.kubernetes.client.proto.V1;
 import io.kubernetes.client.proto.V1Admissionregistration;
 import io.kubernetes.client.proto.V1Apps;
@@ -34,7 +35,8 @@ import java.util.function.Supplier;
  * descriptors. client-java-proto names its files by version and package, not by API group, so the
  * group/version → file table is written out here. Kinds without a descriptor there
  * (coordination.k8s.io Lease, events.k8s.io Event, CRDs, custom resources) have none here either:
- * Kubernetes itself reads custom resources only as JSON or YAML.
+ * Kubernetes itself reads custom resources only as JSON or YAML. Only the descriptors are used,
+ * never client-java-proto's generated message classes.
  */
 final class ProtobufSchemas {
 
@@ -61,10 +63,17 @@ final class ProtobufSchemas {
 
   private final Map<String, Descriptor> messages;
   private final Set<String> zeroKept;
+  private final Descriptor envelope;
 
   private ProtobufSchemas(Map<String, Descriptor> messages, Set<String> zeroKept) {
     this.messages = Map.copyOf(messages);
     this.zeroKept = Set.copyOf(zeroKept);
+    this.envelope = Runtime.getDescriptor().findMessageTypeByName("Unknown");
+  }
+
+  /** runtime.Unknown, the envelope around every protobuf body. */
+  Descriptor envelope() {
+    return envelope;
   }
 
   /** The messages of {@code kinds} that have one; loads the descriptor classes they need. */
