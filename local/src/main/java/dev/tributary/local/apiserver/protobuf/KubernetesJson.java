@@ -63,6 +63,27 @@ final class KubernetesJson {
           "RuleWithOperations:ruleWithOperations",
           "Rule:rule");
 
+  /**
+   * The few fields whose generated.proto name is not their JSON name (found by comparing the
+   * protobuf and json tags of k8s.io/api's types.go), by message full name and proto name.
+   */
+  private static final Map<String, String> RENAMED =
+      Map.of(
+          "k8s.io.api.admissionregistration.v1.ValidatingWebhookConfiguration.Webhooks",
+          "webhooks",
+          "k8s.io.api.admissionregistration.v1.MutatingWebhookConfiguration.Webhooks",
+          "webhooks",
+          "k8s.io.api.admissionregistration.v1.Validation.Expression",
+          "expression",
+          "k8s.io.api.admissionregistration.v1.Variable.Name",
+          "name",
+          "k8s.io.api.admissionregistration.v1.Variable.Expression",
+          "expression",
+          "k8s.io.api.authentication.v1.BoundObjectReference.uID",
+          "uid",
+          "k8s.io.api.networking.v1.IngressClassParametersReference.aPIGroup",
+          "apiGroup");
+
   private final JsonNodeFactory nodes;
   private final EmbeddedObjects embedded;
   private final Predicate<FieldDescriptor> keepsZero;
@@ -98,7 +119,7 @@ final class KubernetesJson {
       FieldDescriptor field = entry.getKey();
       Object value = entry.getValue();
       if (field.isMapField()) {
-        ObjectNode map = object.putObject(field.getName());
+        ObjectNode map = object.putObject(name(field));
         for (Object item : (List<?>) value) {
           Message pair = (Message) item;
           FieldDescriptor key = pair.getDescriptorForType().findFieldByNumber(1);
@@ -110,7 +131,7 @@ final class KubernetesJson {
       } else if (field.isRepeated()) {
         List<?> items = (List<?>) value;
         if (!items.isEmpty()) {
-          ArrayNode array = object.putArray(field.getName());
+          ArrayNode array = object.putArray(name(field));
           for (Object item : items) {
             JsonNode converted = element(field, item);
             array.add(converted == null ? nodes.nullNode() : converted);
@@ -121,10 +142,14 @@ final class KubernetesJson {
       } else {
         JsonNode converted = singular(field, value);
         if (converted != null) {
-          object.set(field.getName(), converted);
+          object.set(name(field), converted);
         }
       }
     }
+  }
+
+  private static String name(FieldDescriptor field) {
+    return RENAMED.getOrDefault(field.getFullName(), field.getName());
   }
 
   private static boolean isInlined(FieldDescriptor field) {

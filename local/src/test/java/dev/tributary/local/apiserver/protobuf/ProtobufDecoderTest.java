@@ -22,6 +22,7 @@ import io.kubernetes.client.proto.Runtime.RawExtension;
 import io.kubernetes.client.proto.Runtime.TypeMeta;
 import io.kubernetes.client.proto.Runtime.Unknown;
 import io.kubernetes.client.proto.V1;
+import io.kubernetes.client.proto.V1Admissionregistration;
 import io.kubernetes.client.proto.V1Apps;
 import io.kubernetes.client.proto.V1Authorization;
 import io.kubernetes.client.proto.V1Batch;
@@ -252,6 +253,54 @@ class ProtobufDecoderTest {
                 {"ports":[{"protocol":"TCP","port":0,"targetPort":8080}],"type":"ClusterIP"}
                 """));
     assertThat(json.path("metadata")).isEqualTo(tree("{\"name\":\"svc\"}"));
+  }
+
+  @Test
+  void webhookConfigurationsUseTheirJsonNamesAndInlineTheirRules() throws Exception {
+    V1Admissionregistration.ValidatingWebhookConfiguration configuration =
+        V1Admissionregistration.ValidatingWebhookConfiguration.newBuilder()
+            .setMetadata(meta("guard"))
+            .addWebhooks(
+                V1Admissionregistration.ValidatingWebhook.newBuilder()
+                    .setName("guard.example.com")
+                    .setClientConfig(
+                        V1Admissionregistration.WebhookClientConfig.newBuilder()
+                            .setCaBundle(ByteString.copyFromUtf8("ca"))
+                            .setService(
+                                V1Admissionregistration.ServiceReference.newBuilder()
+                                    .setNamespace("default")
+                                    .setName("guard")
+                                    .setPort(443)))
+                    .addRules(
+                        V1Admissionregistration.RuleWithOperations.newBuilder()
+                            .addOperations("CREATE")
+                            .setRule(
+                                V1Admissionregistration.Rule.newBuilder()
+                                    .addApiGroups("")
+                                    .addApiVersions("v1")
+                                    .addResources("pods")))
+                    .setSideEffects("None")
+                    .addAdmissionReviewVersions("v1"))
+            .build();
+
+    ObjectNode json =
+        decoder.decode(
+            body(
+                "admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration", configuration),
+            null);
+
+    assertThat(json.path("webhooks"))
+        .isEqualTo(
+            tree(
+                """
+                [{"name":"guard.example.com",
+                  "clientConfig":{"service":{"namespace":"default","name":"guard","port":443},
+                                  "caBundle":"Y2E="},
+                  "rules":[{"operations":["CREATE"],"apiGroups":[""],"apiVersions":["v1"],
+                            "resources":["pods"]}],
+                  "sideEffects":"None",
+                  "admissionReviewVersions":["v1"]}]
+                """));
   }
 
   @Test
