@@ -1,6 +1,7 @@
 package dev.tributary.local.apiserver;
 
-import dev.tributary.local.apiserver.authz.RbacObjectRules;
+import dev.tributary.local.apiserver.admission.AdmissionPlugins;
+import dev.tributary.local.apiserver.admission.webhook.WebhookConfigurationValidation;
 import dev.tributary.local.apiserver.crd.CrdSchemas;
 import dev.tributary.local.apiserver.crd.KnativeSourceConverters;
 import dev.tributary.local.apiserver.crd.SchemaProcessor;
@@ -11,6 +12,7 @@ import dev.tributary.local.apiserver.rest.KubePatches;
 import dev.tributary.local.apiserver.rest.ObjectValidator;
 import dev.tributary.local.apiserver.rest.PatchEngine;
 import dev.tributary.local.apiserver.table.TableRenderer;
+import dev.tributary.local.apiserver.validation.BuiltinValidation;
 import java.util.Objects;
 
 /**
@@ -26,8 +28,11 @@ import java.util.Objects;
  * @param schemas prunes, defaults and validates custom objects (default: their CRD's schemas)
  * @param converters converts between served versions (default: the {@code sources.knative.dev}
  *     kinds through their v1, identity for all other kinds)
- * @param validator validates built-in kinds (default: RBAC objects as kube-apiserver does)
+ * @param validator validates built-in kinds (default: {@link BuiltinValidation#defaults()}, the
+ *     rules of kube-apiserver users meet most, RBAC's included)
  * @param deletions hears of removed objects, for garbage collection (default: nobody)
+ * @param admission the admission plugins (default: the webhooks that webhook configurations
+ *     register)
  */
 public record ApiExtensions(
     Authorizer authorizer,
@@ -36,7 +41,8 @@ public record ApiExtensions(
     SchemaProcessor schemas,
     VersionConverters converters,
     ObjectValidator validator,
-    DeletionListener deletions) {
+    DeletionListener deletions,
+    AdmissionPlugins admission) {
 
   public ApiExtensions {
     Objects.requireNonNull(patches, "patches");
@@ -44,6 +50,7 @@ public record ApiExtensions(
     Objects.requireNonNull(converters, "converters");
     Objects.requireNonNull(validator, "validator");
     Objects.requireNonNull(deletions, "deletions");
+    Objects.requireNonNull(admission, "admission");
   }
 
   /** Every default. */
@@ -54,35 +61,48 @@ public record ApiExtensions(
         new KubePatches(),
         new CrdSchemas(),
         KnativeSourceConverters.registerAll(new VersionConverters()),
-        new RbacObjectRules(),
-        DeletionListener.none());
+        ObjectValidator.all(BuiltinValidation.defaults(), new WebhookConfigurationValidation()),
+        DeletionListener.none(),
+        AdmissionPlugins.defaults());
   }
 
   public ApiExtensions withAuthorizer(Authorizer value) {
-    return new ApiExtensions(value, tables, patches, schemas, converters, validator, deletions);
+    return new ApiExtensions(
+        value, tables, patches, schemas, converters, validator, deletions, admission);
   }
 
   public ApiExtensions withTables(TableRenderer value) {
-    return new ApiExtensions(authorizer, value, patches, schemas, converters, validator, deletions);
+    return new ApiExtensions(
+        authorizer, value, patches, schemas, converters, validator, deletions, admission);
   }
 
   public ApiExtensions withPatches(PatchEngine value) {
-    return new ApiExtensions(authorizer, tables, value, schemas, converters, validator, deletions);
+    return new ApiExtensions(
+        authorizer, tables, value, schemas, converters, validator, deletions, admission);
   }
 
   public ApiExtensions withSchemas(SchemaProcessor value) {
-    return new ApiExtensions(authorizer, tables, patches, value, converters, validator, deletions);
+    return new ApiExtensions(
+        authorizer, tables, patches, value, converters, validator, deletions, admission);
   }
 
   public ApiExtensions withConverters(VersionConverters value) {
-    return new ApiExtensions(authorizer, tables, patches, schemas, value, validator, deletions);
+    return new ApiExtensions(
+        authorizer, tables, patches, schemas, value, validator, deletions, admission);
   }
 
   public ApiExtensions withValidator(ObjectValidator value) {
-    return new ApiExtensions(authorizer, tables, patches, schemas, converters, value, deletions);
+    return new ApiExtensions(
+        authorizer, tables, patches, schemas, converters, value, deletions, admission);
   }
 
   public ApiExtensions withDeletions(DeletionListener value) {
-    return new ApiExtensions(authorizer, tables, patches, schemas, converters, validator, value);
+    return new ApiExtensions(
+        authorizer, tables, patches, schemas, converters, validator, value, admission);
+  }
+
+  public ApiExtensions withAdmission(AdmissionPlugins value) {
+    return new ApiExtensions(
+        authorizer, tables, patches, schemas, converters, validator, deletions, value);
   }
 }

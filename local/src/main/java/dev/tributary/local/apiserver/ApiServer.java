@@ -1,9 +1,13 @@
 package dev.tributary.local.apiserver;
 
+import dev.tributary.local.apiserver.admission.AdmissionChain;
+import dev.tributary.local.apiserver.admission.AdmissionServices;
 import dev.tributary.local.apiserver.authz.RbacBootstrap;
 import dev.tributary.local.apiserver.authz.RbacObjectRules;
 import dev.tributary.local.apiserver.authz.StoreRbacObjects;
 import dev.tributary.local.apiserver.crd.CustomResourceDefinitions;
+import dev.tributary.local.apiserver.defaults.BuiltinDefaults;
+import dev.tributary.local.apiserver.defaults.ServiceClusterIps;
 import dev.tributary.local.apiserver.http.AccessReviewEndpoint;
 import dev.tributary.local.apiserver.http.RequestHandler;
 import dev.tributary.local.apiserver.http.ResourceEndpoint;
@@ -13,7 +17,6 @@ import dev.tributary.local.apiserver.rbac.Authorizer;
 import dev.tributary.local.apiserver.rbac.RbacAuthorizer;
 import dev.tributary.local.apiserver.registry.BuiltinResources;
 import dev.tributary.local.apiserver.registry.ResourceRegistry;
-import dev.tributary.local.apiserver.rest.BuiltinStrategies;
 import dev.tributary.local.apiserver.rest.NamespaceLifecycle;
 import dev.tributary.local.apiserver.rest.ObjectService;
 import dev.tributary.local.apiserver.table.TableRenderer;
@@ -46,16 +49,19 @@ public final class ApiServer {
   private final ExecutorService workers;
   private final ResourceRegistry registry;
   private final ObjectService objects;
+  private final AdmissionChain admission;
 
   private ApiServer(
       HttpServer server,
       ExecutorService workers,
       ResourceRegistry registry,
-      ObjectService objects) {
+      ObjectService objects,
+      AdmissionChain admission) {
     this.server = server;
     this.workers = workers;
     this.registry = registry;
     this.objects = objects;
+    this.admission = admission;
   }
 
   /**
@@ -81,13 +87,18 @@ public final class ApiServer {
             extensions.patches());
     NamespaceLifecycle namespaces = new NamespaceLifecycle(objects, registry);
     objects.useNamespaces(namespaces);
-    objects.addHooks(new BuiltinStrategies());
+    objects.addHooks(new BuiltinDefaults());
+    objects.addHooks(
+        ServiceClusterIps.over(config.serviceIpRange(), config.store(), config.clock()));
     CustomResourceDefinitions crds =
         new CustomResourceDefinitions(registry, config.store(), config.clock());
     objects.addHooks(crds);
     objects.addHooks(new RbacObjectRules());
     StoreRbacObjects rbacObjects = new StoreRbacObjects(config.store());
     objects.addHooks(rbacObjects);
+    AdmissionChain admission =
+        extensions.admission().build(new AdmissionServices(config.store(), config.clock()));
+    objects.useAdmission(admission);
     Authorizer authorizer =
         extensions.authorizer() != null ? extensions.authorizer() : new RbacAuthorizer(rbacObjects);
     Tables tables =
@@ -112,6 +123,7 @@ public final class ApiServer {
         () -> {
           try {
             crds.loadAll();
+            admission.start();
             namespaces.bootstrap();
             new RbacBootstrap(objects, registry).ensureDefaultPolicy();
             bootstrapped.complete();
@@ -143,9 +155,13 @@ public final class ApiServer {
             server -> {
               handler.serverAddress(config.host() + ":" + server.actualPort());
               log.info("API server listening address={}:{}", config.host(), server.actualPort());
-              return new ApiServer(server, workers, registry, objects);
+              return new ApiServer(server, workers, registry, objects, admission);
             })
-        .onFailure(e -> workers.shutdownNow());
+        .onFailure(
+            e -> {
+              workers.shutdownNow();
+              admission.close();
+            });
   }
 
   /** The port the server listens on. */
@@ -176,6 +192,7 @@ public final class ApiServer {
                 Thread.currentThread().interrupt();
                 workers.shutdownNow();
               }
+              admission.close();
               return Future.succeededFuture();
             });
   }

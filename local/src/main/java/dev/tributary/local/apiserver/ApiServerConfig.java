@@ -1,5 +1,6 @@
 package dev.tributary.local.apiserver;
 
+import dev.tributary.local.apiserver.defaults.ServiceIpRange;
 import dev.tributary.local.security.ServingCertificate;
 import dev.tributary.local.security.TokenAuthenticator;
 import dev.tributary.local.store.Store;
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param clock what timestamps and ages are taken from
  * @param extensions the pluggable parts
  * @param bookmarkInterval how often watches that allow bookmarks get one
+ * @param serviceIpRange where Service cluster IPs come from ({@link
+ *     ServiceIpRange#LOOPBACK_DEFAULT} by default)
  */
 public record ApiServerConfig(
     String host,
@@ -27,7 +30,8 @@ public record ApiServerConfig(
     Store store,
     Clock clock,
     ApiExtensions extensions,
-    Duration bookmarkInterval) {
+    Duration bookmarkInterval,
+    ServiceIpRange serviceIpRange) {
 
   public ApiServerConfig {
     Objects.requireNonNull(host, "host");
@@ -36,6 +40,7 @@ public record ApiServerConfig(
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(extensions, "extensions");
+    Objects.requireNonNull(serviceIpRange, "serviceIpRange");
     if (bookmarkInterval.isNegative() || bookmarkInterval.isZero()) {
       throw new IllegalArgumentException("bookmarkInterval must be positive: " + bookmarkInterval);
     }
@@ -58,21 +63,43 @@ public record ApiServerConfig(
         store,
         Clock.systemUTC(),
         ApiExtensions.defaults(),
-        DEFAULT_BOOKMARK_INTERVAL);
+        DEFAULT_BOOKMARK_INTERVAL,
+        ServiceIpRange.parse(ServiceIpRange.LOOPBACK_DEFAULT));
   }
 
   public ApiServerConfig withExtensions(ApiExtensions value) {
     return new ApiServerConfig(
-        host, port, certificate, authenticator, store, clock, value, bookmarkInterval);
+        host,
+        port,
+        certificate,
+        authenticator,
+        store,
+        clock,
+        value,
+        bookmarkInterval,
+        serviceIpRange);
   }
 
   public ApiServerConfig withClock(Clock value) {
     return new ApiServerConfig(
-        host, port, certificate, authenticator, store, value, extensions, bookmarkInterval);
+        host,
+        port,
+        certificate,
+        authenticator,
+        store,
+        value,
+        extensions,
+        bookmarkInterval,
+        serviceIpRange);
   }
 
   public ApiServerConfig withBookmarkInterval(Duration value) {
     return new ApiServerConfig(
-        host, port, certificate, authenticator, store, clock, extensions, value);
+        host, port, certificate, authenticator, store, clock, extensions, value, serviceIpRange);
+  }
+
+  public ApiServerConfig withServiceIpRange(ServiceIpRange value) {
+    return new ApiServerConfig(
+        host, port, certificate, authenticator, store, clock, extensions, bookmarkInterval, value);
   }
 }

@@ -244,7 +244,7 @@ class CrudIT {
     ConfigMap changed =
         new ConfigMapBuilder(created)
             .editMetadata()
-            .withUid("forged")
+            // A changed uid is refused (422, see ValidationIT); a changed timestamp is ignored.
             .withCreationTimestamp("2000-01-01T00:00:00Z")
             .endMetadata()
             .build();

@@ -89,8 +89,9 @@ class ProtobufIT {
     assertThat(configMap.path("binaryData").path("blob").asText()).isEqualTo("//4AAQ==");
     assertThat(configMap.path("metadata").has("generateName")).isFalse();
 
-    // kubectl leaves the type to the server's defaulting, which this server does not do.
+    // kubectl leaves the type to the server's defaulting.
     JsonNode secret = get("secret", "creds", "-n", "proto-core");
+    assertThat(secret.path("type").asText()).isEqualTo("Opaque");
     assertThat(secret.path("data").path("password").asText()).isEqualTo("czNjcj10");
 
     assertThat(get("serviceaccount", "builder", "-n", "proto-core").path("kind").asText())

@@ -33,7 +33,7 @@ import javax.net.ssl.TrustManagerFactory;
  * A real API server for tests: a data directory, certificates, tokens, a store and the server on a
  * loopback port, plus the kubeconfig clients use. Close it to stop everything.
  */
-final class TestCluster implements AutoCloseable {
+public final class TestCluster implements AutoCloseable {
 
   final DataDir dataDir;
   final ClusterCertificates certificates;
@@ -41,7 +41,10 @@ final class TestCluster implements AutoCloseable {
   final Store store;
   final Vertx vertx;
   final ApiServer server;
-  final Path kubeconfig;
+
+  /** The admin kubeconfig clients use (server address, cluster CA, admin token). */
+  public final Path kubeconfig;
+
   private final List<KubernetesClient> clients = new ArrayList<>();
   private HttpClient http;
 
@@ -62,7 +65,7 @@ final class TestCluster implements AutoCloseable {
     this.kubeconfig = kubeconfig;
   }
 
-  static TestCluster start(Path dir) throws Exception {
+  public static TestCluster start(Path dir) throws Exception {
     return start(dir, StoreOptions.defaults(), UnaryOperator.identity());
   }
 

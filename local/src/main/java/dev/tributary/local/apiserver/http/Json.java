@@ -1,6 +1,7 @@
 package dev.tributary.local.apiserver.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -68,10 +69,30 @@ public final class Json {
       return node;
     } catch (JsonProcessingException e) {
       throw ApiErrors.badRequest(
-          "the body of the request was in an unknown format: " + e.getOriginalMessage());
+          "the body of the request was in an unknown format: " + describe(e));
     } catch (IOException e) {
       throw ApiErrors.badRequest("the body of the request could not be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * A parse error as a user should read it: Jackson's own sentence without the parser's internal
+   * source description, plus where in the body it happened.
+   */
+  public static String describe(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    int source = message.indexOf(" (start marker at [Source");
+    if (source < 0) {
+      source = message.indexOf(" at [Source");
+    }
+    if (source >= 0) {
+      message = message.substring(0, source);
+    }
+    message = message.replace('\n', ' ').strip();
+    JsonLocation at = e.getLocation();
+    return at == null || at.getLineNr() < 0
+        ? message
+        : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
   }
 
   /** Parses a body that must be a JSON object (an API object). */

@@ -7,6 +7,7 @@ import dev.tributary.local.apiserver.discovery.OpenApiV3;
 import dev.tributary.local.apiserver.discovery.VersionInfo;
 import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
+import dev.tributary.local.apiserver.errors.GoQuote;
 import dev.tributary.local.apiserver.errors.StatusObjects;
 import dev.tributary.local.apiserver.rbac.Authorizer;
 import dev.tributary.local.apiserver.rbac.Decision;
@@ -416,6 +417,9 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
     response.setStatusCode(answer.status());
     response.putHeader("Content-Type", answer.contentType());
     response.putHeader("Cache-Control", "no-cache, private");
+    for (String warning : answer.warnings()) {
+      response.headers().add("Warning", "299 - " + GoQuote.quote(warning));
+    }
     response.end(Buffer.buffer(answer.body()));
   }
 

@@ -1,11 +1,15 @@
 package dev.tributary.local.apiserver.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tributary.local.apiserver.admission.AdmissionContext;
 import dev.tributary.local.apiserver.errors.ApiErrors;
+import dev.tributary.local.apiserver.errors.ApiException;
+import dev.tributary.local.apiserver.errors.FieldCause;
 import dev.tributary.local.apiserver.protobuf.ProtobufDecoder;
 import dev.tributary.local.apiserver.registry.BuiltinResources;
 import dev.tributary.local.apiserver.registry.ResourceType;
@@ -105,6 +109,31 @@ public final class ResourceEndpoint {
       return reviews.create(type, object(type, contentType, body), user);
     }
     boolean dryRun = query.containsKey("dryRun") && !query.get("dryRun").isEmpty();
+    List<String> warnings = new java.util.ArrayList<>();
+    AdmissionContext admission =
+        new AdmissionContext(user, writeOptions(verb, query, body), warnings::add);
+    try {
+      return write(verb, route, query, accept, contentType, body, dryRun, admission)
+          .withWarnings(warnings);
+    } catch (ApiException e) {
+      if (warnings.isEmpty()) {
+        throw e;
+      }
+      return ApiResponse.error(e).withWarnings(warnings);
+    }
+  }
+
+  private ApiResponse write(
+      String verb,
+      ResourceRoute route,
+      Map<String, String> query,
+      String accept,
+      String contentType,
+      byte[] body,
+      boolean dryRun,
+      AdmissionContext admission) {
+    ResourceType type = route.type();
+    boolean subresource = !route.subresource().isEmpty();
     String namespace = route.namespace();
     return switch (verb) {
       case "get" -> {
@@ -123,23 +152,40 @@ public final class ResourceEndpoint {
       case "list" -> list(type, namespace, query, accept);
       case "create" ->
           ApiResponse.json(
-              201, objects.create(type, namespace, object(type, contentType, body), dryRun));
+              201,
+              objects.create(type, namespace, object(type, contentType, body), dryRun, admission));
       case "update" ->
           ApiResponse.json(
               200,
               subresource
                   ? objects.updateStatus(
-                      type, namespace, route.name(), object(type, contentType, body), dryRun)
+                      type,
+                      namespace,
+                      route.name(),
+                      object(type, contentType, body),
+                      dryRun,
+                      admission)
                   : objects.update(
-                      type, namespace, route.name(), object(type, contentType, body), dryRun));
-      case "patch" -> patch(route, contentType, body, dryRun);
+                      type,
+                      namespace,
+                      route.name(),
+                      object(type, contentType, body),
+                      dryRun,
+                      admission));
+      case "patch" -> patch(route, contentType, body, query, dryRun, admission);
       case "delete" ->
           ApiResponse.json(
-              200, objects.delete(type, namespace, route.name(), DeleteOptions.parse(body, query)));
+              200,
+              objects.delete(
+                  type, namespace, route.name(), DeleteOptions.parse(body, query), admission));
       case "deletecollection" -> {
         ListResult deleted =
             objects.deleteCollection(
-                type, namespace, listOptions(type, query), DeleteOptions.parse(body, query));
+                type,
+                namespace,
+                listOptions(type, query),
+                DeleteOptions.parse(body, query),
+                admission);
         yield ApiResponse.json(200, listBody(type, deleted));
       }
       default -> throw ApiErrors.methodNotAllowed();
@@ -190,11 +236,21 @@ public final class ResourceEndpoint {
     return ApiResponse.json(200, listBody(type, result));
   }
 
-  private ApiResponse patch(ResourceRoute route, String contentType, byte[] body, boolean dryRun) {
+  private ApiResponse patch(
+      ResourceRoute route,
+      String contentType,
+      byte[] body,
+      Map<String, String> query,
+      boolean dryRun,
+      AdmissionContext admission) {
     String mediaType = contentType == null ? "" : MediaRange.parse(contentType).type();
     List<String> accepted = objects.patches().contentTypes(route.type());
     if (!accepted.contains(mediaType)) {
       throw ApiErrors.unsupportedMediaType(contentType, accepted);
+    }
+    List<FieldCause> optionErrors = patchOptionErrors(mediaType, query);
+    if (!optionErrors.isEmpty()) {
+      throw ApiErrors.invalid("meta.k8s.io", "PatchOptions", "", optionErrors);
     }
     ObjectService.PatchResult result =
         objects.patch(
@@ -204,8 +260,64 @@ public final class ResourceEndpoint {
             route.subresource(),
             mediaType,
             body,
-            dryRun);
+            dryRun,
+            admission);
     return ApiResponse.json(result.created() ? 201 : 200, result.object());
+  }
+
+  /** As kube-apiserver's ValidatePatchOptions: apply needs a field manager, only apply a force. */
+  private static List<FieldCause> patchOptionErrors(String mediaType, Map<String, String> query) {
+    if (!mediaType.equals("application/apply-patch+yaml")) {
+      return query.containsKey("force")
+          ? List.of(FieldCause.forbidden("force", "may not be specified for non-apply patch"))
+          : List.of();
+    }
+    String manager = query.get("fieldManager");
+    return manager == null || manager.isEmpty()
+        ? List.of(FieldCause.required("fieldManager", "is required for apply patch"))
+        : List.of();
+  }
+
+  /**
+   * The options object admission webhooks get for a write ({@code CreateOptions}, {@code
+   * UpdateOptions}, {@code PatchOptions}, {@code DeleteOptions}), or null for reads.
+   */
+  private static ObjectNode writeOptions(String verb, Map<String, String> query, byte[] body) {
+    String kind =
+        switch (verb) {
+          case "create" -> "CreateOptions";
+          case "update" -> "UpdateOptions";
+          case "patch" -> "PatchOptions";
+          case "delete", "deletecollection" -> "DeleteOptions";
+          default -> null;
+        };
+    if (kind == null) {
+      return null;
+    }
+    ObjectNode options = Json.NODES.objectNode();
+    if (kind.equals("DeleteOptions") && body.length > 0) {
+      try {
+        JsonNode sent = Json.parse(body);
+        if (sent.isObject()) {
+          options.setAll((ObjectNode) sent);
+        }
+      } catch (ApiException e) {
+        // DeleteOptions.parse reports a malformed body with the request's own error.
+      }
+    }
+    options.put("kind", kind);
+    options.put("apiVersion", "meta.k8s.io/v1");
+    if (query.containsKey("dryRun") && !query.get("dryRun").isEmpty()) {
+      options.putArray("dryRun").add(query.get("dryRun"));
+    }
+    String fieldManager = query.get("fieldManager");
+    if (fieldManager != null && !fieldManager.isEmpty() && !kind.equals("DeleteOptions")) {
+      options.put("fieldManager", fieldManager);
+    }
+    if (query.containsKey("propagationPolicy") && kind.equals("DeleteOptions")) {
+      options.put("propagationPolicy", query.get("propagationPolicy"));
+    }
+    return options;
   }
 
   /** The selection of a LIST, WATCH or DELETE collection. */
@@ -279,9 +391,12 @@ public final class ResourceEndpoint {
       case "application/yaml" -> {
         try {
           node = YAML.readTree(body);
+        } catch (JsonProcessingException e) {
+          throw ApiErrors.badRequest(
+              "the body of the request was in an unknown format: " + Json.describe(e));
         } catch (IOException e) {
           throw ApiErrors.badRequest(
-              "the body of the request was in an unknown format: " + e.getMessage());
+              "the body of the request could not be read: " + e.getMessage());
         }
       }
       default -> throw ApiErrors.unsupportedMediaType(contentType, BODY_TYPES);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code metav1.LabelSelector} matching (matchLabels and matchExpressions), over JSON trees. */
-final class LabelSelectors {
+public final class LabelSelectors {
 
   private LabelSelectors() {}
 
@@ -14,7 +14,7 @@ final class LabelSelectors {
    * selector}. A missing selector matches nothing and an empty one everything, as Kubernetes'
    * {@code LabelSelectorAsSelector} has it; a selector with an unknown operator matches nothing.
    */
-  static boolean matches(JsonNode selector, JsonNode labels) {
+  public static boolean matches(JsonNode selector, JsonNode labels) {
     if (selector == null || !selector.isObject()) {
       return false;
     }

@@ -11,6 +11,16 @@ import dev.tributary.local.apiserver.registry.ResourceType;
  */
 public interface KindHooks {
 
+  /**
+   * Fills in the kind's defaults on a decoded request body, as Kubernetes does while decoding: for
+   * every create, update, patch and status write, before generation, comparison, validation or
+   * storage look at it. Runs before {@link #prepareForCreate} and {@link #prepareForUpdate}.
+   *
+   * @param object the incoming object (storage version), modified in place
+   * @param old the stored object on update (storage version, not to be modified), null on create
+   */
+  default void applyDefaults(ResourceType type, ObjectNode object, ObjectNode old) {}
+
   /** Adjusts a new object before it is validated and stored. */
   default void prepareForCreate(ResourceType type, ObjectNode object) {}
 

@@ -2,11 +2,16 @@ package dev.tributary.local.apiserver.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.local.apiserver.admission.AdmissionAttributes;
+import dev.tributary.local.apiserver.admission.AdmissionChain;
+import dev.tributary.local.apiserver.admission.AdmissionContext;
+import dev.tributary.local.apiserver.admission.Operation;
 import dev.tributary.local.apiserver.crd.SchemaProcessor;
 import dev.tributary.local.apiserver.crd.VersionConverters;
 import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
 import dev.tributary.local.apiserver.errors.FieldCause;
+import dev.tributary.local.apiserver.errors.GoQuote;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.store.ListPage;
 import dev.tributary.local.store.ObjectKey;
@@ -17,8 +22,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +57,7 @@ public final class ObjectService {
   private final PatchEngine patches;
   private final SecureRandom random = new SecureRandom();
   private final List<KindHooks> hooks = new CopyOnWriteArrayList<>();
+  private volatile AdmissionChain admission = AdmissionChain.none();
 
   public ObjectService(
       Store store,
@@ -71,6 +79,11 @@ public final class ObjectService {
   /** Adds kind-specific behaviour; hooks run in the order added. */
   public void addHooks(KindHooks kindHooks) {
     hooks.add(kindHooks);
+  }
+
+  /** Installs the admission chain every write goes through (default: none). */
+  public void useAdmission(AdmissionChain chain) {
+    this.admission = chain;
   }
 
   /** The store underneath, for the watch layer and hooks. */
@@ -141,6 +154,16 @@ public final class ObjectService {
    * @return the stored object, in {@code type}'s version
    */
   public ObjectNode create(ResourceType type, String namespace, ObjectNode body, boolean dryRun) {
+    return create(type, namespace, body, dryRun, AdmissionContext.internal());
+  }
+
+  /** POST on behalf of the request described by {@code context} (its user, options, warnings). */
+  public ObjectNode create(
+      ResourceType type,
+      String namespace,
+      ObjectNode body,
+      boolean dryRun,
+      AdmissionContext context) {
     checkTypeOf(type, body);
     ObjectNode object = body.deepCopy();
     ObjectNode metadata = Meta.of(object);
@@ -161,7 +184,7 @@ public final class ObjectService {
         metadata.put("name", generateName(Meta.text(object, "generateName")));
       }
       try {
-        return createOnce(type, namespace, object, dryRun);
+        return createOnce(type, namespace, object, dryRun, context);
       } catch (ApiException e) {
         if (!generated || !e.reason().equals("AlreadyExists") || attempt >= MAX_GENERATE_ATTEMPTS) {
           throw e;
@@ -171,9 +194,32 @@ public final class ObjectService {
   }
 
   private ObjectNode createOnce(
-      ResourceType type, String namespace, ObjectNode request, boolean dryRun) {
-    ObjectNode object = request.deepCopy();
+      ResourceType type,
+      String namespace,
+      ObjectNode request,
+      boolean dryRun,
+      AdmissionContext context) {
+    if (type.namespaced()) {
+      requireNamespaceOpen(type, namespace, Meta.name(request));
+    }
+    // Mutating admission sees the decoded request, before the server sets its metadata.
+    ObjectNode object =
+        admission.mutate(
+            AdmissionAttributes.of(
+                Operation.CREATE,
+                type,
+                "",
+                namespace,
+                Meta.name(request),
+                decode(type, request.deepCopy()),
+                null,
+                dryRun,
+                context),
+            context.warnings());
     ObjectNode metadata = Meta.of(object);
+    if (type.namespaced()) {
+      metadata.put("namespace", namespace);
+    }
     String name = Meta.name(object);
     List<FieldCause> causes = new ArrayList<>();
     if (name.isEmpty()) {
@@ -183,9 +229,6 @@ public final class ObjectService {
     }
     if (!causes.isEmpty()) {
       throw ApiErrors.invalid(type.group(), type.kind(), name, causes);
-    }
-    if (type.namespaced()) {
-      requireNamespaceOpen(type, namespace, name);
     }
     metadata.put("uid", UUID.randomUUID().toString());
     metadata.put("creationTimestamp", Timestamps.format(clock.instant()));
@@ -205,8 +248,14 @@ public final class ObjectService {
     // Kubernetes' order: decode (schema pruning and defaulting), then defaults of the kind, then
     // validation of the complete object.
     ObjectNode storage = toStorage(type, decode(type, object));
+    hooks.forEach(h -> h.applyDefaults(type, storage, null));
     hooks.forEach(h -> h.prepareForCreate(type, storage));
-    validate(type, served(type, storage), null, false);
+    ObjectNode admitted = served(type, storage);
+    validate(type, admitted, null, false);
+    admission.validate(
+        AdmissionAttributes.of(
+            Operation.CREATE, type, "", namespace, name, admitted, null, dryRun, context),
+        context.warnings());
     if (dryRun) {
       return served(type, storage);
     }
@@ -240,19 +289,43 @@ public final class ObjectService {
   /** PUT on the main resource. */
   public ObjectNode update(
       ResourceType type, String namespace, String name, ObjectNode body, boolean dryRun) {
+    return update(type, namespace, name, body, dryRun, AdmissionContext.internal());
+  }
+
+  /** PUT on the main resource on behalf of the request described by {@code context}. */
+  public ObjectNode update(
+      ResourceType type,
+      String namespace,
+      String name,
+      ObjectNode body,
+      boolean dryRun,
+      AdmissionContext context) {
     checkTypeOf(type, body);
     checkNameAndNamespace(type, namespace, name, body);
     ObjectNode old = stored(type, namespace, name);
-    return write(type, namespace, name, body, old, false, dryRun);
+    return write(type, namespace, name, body, old, false, dryRun, context);
   }
 
   /** PUT on the {@code status} subresource: only {@code .status} is taken from {@code body}. */
   public ObjectNode updateStatus(
       ResourceType type, String namespace, String name, ObjectNode body, boolean dryRun) {
+    return updateStatus(type, namespace, name, body, dryRun, AdmissionContext.internal());
+  }
+
+  /**
+   * PUT on the {@code status} subresource on behalf of the request described by {@code context}.
+   */
+  public ObjectNode updateStatus(
+      ResourceType type,
+      String namespace,
+      String name,
+      ObjectNode body,
+      boolean dryRun,
+      AdmissionContext context) {
     checkTypeOf(type, body);
     checkNameAndNamespace(type, namespace, name, body);
     ObjectNode old = stored(type, namespace, name);
-    return write(type, namespace, name, body, old, true, dryRun);
+    return write(type, namespace, name, body, old, true, dryRun, context);
   }
 
   /**
@@ -269,6 +342,27 @@ public final class ObjectService {
       String contentType,
       byte[] patch,
       boolean dryRun) {
+    return patch(
+        type,
+        namespace,
+        name,
+        subresource,
+        contentType,
+        patch,
+        dryRun,
+        AdmissionContext.internal());
+  }
+
+  /** PATCH on behalf of the request described by {@code context}; admission sees the result. */
+  public PatchResult patch(
+      ResourceType type,
+      String namespace,
+      String name,
+      String subresource,
+      String contentType,
+      byte[] patch,
+      boolean dryRun,
+      AdmissionContext context) {
     Optional<ObjectNode> current = call(type, name, () -> store.get(key(type, namespace, name)));
     if (current.isEmpty()) {
       if (!contentType.equals(PatchEngine.APPLY) || !subresource.isEmpty()) {
@@ -279,7 +373,7 @@ public final class ObjectService {
         Meta.of(applied).put("name", name);
       }
       checkNameAndNamespace(type, namespace, name, applied);
-      return new PatchResult(create(type, namespace, applied, dryRun), true);
+      return new PatchResult(create(type, namespace, applied, dryRun, context), true);
     }
     ObjectNode old = current.get();
     ObjectNode live = served(type, old);
@@ -287,7 +381,8 @@ public final class ObjectService {
     checkTypeOf(type, patched);
     checkNameAndNamespace(type, namespace, name, patched);
     return new PatchResult(
-        write(type, namespace, name, patched, old, subresource.equals("status"), dryRun), false);
+        write(type, namespace, name, patched, old, subresource.equals("status"), dryRun, context),
+        false);
   }
 
   /**
@@ -309,12 +404,29 @@ public final class ObjectService {
       ObjectNode request,
       ObjectNode old,
       boolean status,
-      boolean dryRun) {
+      boolean dryRun,
+      AdmissionContext context) {
     Long requested = Meta.revision(request);
     if (requested != null && !requested.equals(Meta.revision(old))) {
       throw ApiErrors.conflict(type.group(), type.plural(), name);
     }
-    ObjectNode incoming = toStorage(type, decode(type, request.deepCopy()));
+    String subresource = status ? "status" : "";
+    ObjectNode oldServed = served(type, old);
+    ObjectNode mutated =
+        admission.mutate(
+            AdmissionAttributes.of(
+                Operation.UPDATE,
+                type,
+                subresource,
+                namespace,
+                name,
+                decode(type, request.deepCopy()),
+                oldServed,
+                dryRun,
+                context),
+            context.warnings());
+    ObjectNode incoming = toStorage(type, decode(type, mutated));
+    hooks.forEach(h -> h.applyDefaults(type, incoming, old));
     ObjectNode next;
     if (status) {
       next = old.deepCopy();
@@ -326,9 +438,11 @@ public final class ObjectService {
       }
     } else {
       next = incoming;
+      if (Meta.text(next, "uid").isEmpty()) {
+        Meta.copy(old, next, "uid"); // a uid sent must match: the validator says if it does not
+      }
       for (String field :
           List.of(
-              "uid",
               "creationTimestamp",
               "deletionTimestamp",
               "deletionGracePeriodSeconds",
@@ -356,7 +470,20 @@ public final class ObjectService {
     if (next.equals(old)) {
       return served(type, old); // nothing changed: no write, no new resourceVersion
     }
-    validate(type, served(type, next), served(type, old), status);
+    ObjectNode admitted = served(type, next);
+    validate(type, admitted, oldServed, status);
+    admission.validate(
+        AdmissionAttributes.of(
+            Operation.UPDATE,
+            type,
+            subresource,
+            namespace,
+            name,
+            admitted,
+            oldServed,
+            dryRun,
+            context),
+        context.warnings());
     ObjectNode toStore = next;
     if (dryRun) {
       return served(type, toStore);
@@ -379,8 +506,31 @@ public final class ObjectService {
   /** DELETE of one object. */
   public ObjectNode delete(
       ResourceType type, String namespace, String name, DeleteOptions options) {
+    return delete(type, namespace, name, options, AdmissionContext.internal());
+  }
+
+  /** DELETE of one object on behalf of the request described by {@code context}. */
+  public ObjectNode delete(
+      ResourceType type,
+      String namespace,
+      String name,
+      DeleteOptions options,
+      AdmissionContext context) {
     ObjectNode old = stored(type, namespace, name);
     checkPreconditions(type, name, old, options);
+    AdmissionAttributes attributes =
+        AdmissionAttributes.of(
+            Operation.DELETE,
+            type,
+            "",
+            namespace,
+            name,
+            null,
+            served(type, old),
+            options.dryRun(),
+            context);
+    admission.mutate(attributes, context.warnings());
+    admission.validate(attributes, context.warnings());
     if (options.dryRun()) {
       return served(type, old);
     }
@@ -393,12 +543,22 @@ public final class ObjectService {
   /** DELETE of a collection: every object matching {@code selection}. */
   public ListResult deleteCollection(
       ResourceType type, String namespace, ListOptions selection, DeleteOptions options) {
+    return deleteCollection(type, namespace, selection, options, AdmissionContext.internal());
+  }
+
+  /** DELETE of a collection on behalf of the request described by {@code context}. */
+  public ListResult deleteCollection(
+      ResourceType type,
+      String namespace,
+      ListOptions selection,
+      DeleteOptions options,
+      AdmissionContext context) {
     ListResult matching =
         list(type, namespace, new ListOptions(selection.labels(), selection.fields(), 0, null));
     List<ObjectNode> deleted = new ArrayList<>();
     for (ObjectNode object : matching.items()) {
       try {
-        deleted.add(delete(type, Meta.namespace(object), Meta.name(object), options));
+        deleted.add(delete(type, Meta.namespace(object), Meta.name(object), options, context));
       } catch (ApiException e) {
         if (e.code() != 404) {
           throw e;
@@ -553,6 +713,9 @@ public final class ObjectService {
 
   private void validate(ResourceType type, ObjectNode object, ObjectNode old, boolean status) {
     List<FieldCause> causes = new ArrayList<>();
+    if (old != null && Meta.deleting(old)) {
+      causes.addAll(noNewFinalizers(object, old));
+    }
     if (type.isCustom()) {
       causes.addAll(schemas.validate(type, object, status));
     }
@@ -560,6 +723,23 @@ public final class ObjectService {
     if (!causes.isEmpty()) {
       throw ApiErrors.invalid(type.group(), type.kind(), Meta.name(object), causes);
     }
+  }
+
+  /** As ValidateObjectMetaUpdate: an object being deleted may lose finalizers, never gain them. */
+  private static List<FieldCause> noNewFinalizers(ObjectNode object, ObjectNode old) {
+    TreeSet<String> added = new TreeSet<>(Meta.finalizers(object));
+    added.removeAll(Meta.finalizers(old));
+    if (added.isEmpty()) {
+      return List.of();
+    }
+    // Go's %#v of the sorted []string.
+    String found =
+        added.stream().map(GoQuote::quote).collect(Collectors.joining(", ", "[]string{", "}"));
+    return List.of(
+        FieldCause.forbidden(
+            "metadata.finalizers",
+            "no new finalizers can be added if the object is being deleted, found new finalizers "
+                + found));
   }
 
   private static void checkTypeOf(ResourceType type, ObjectNode body) {

@@ -20,6 +20,16 @@ public interface ObjectValidator {
    */
   List<FieldCause> validate(ResourceType type, ObjectNode object, ObjectNode old);
 
+  /** Runs each of {@code validators} and reports all their errors, in order. */
+  static ObjectValidator all(ObjectValidator... validators) {
+    List<ObjectValidator> each = List.of(validators);
+    return (type, object, old) -> {
+      List<FieldCause> causes = new java.util.ArrayList<>();
+      each.forEach(validator -> causes.addAll(validator.validate(type, object, old)));
+      return causes;
+    };
+  }
+
   /** Accepts everything. */
   static ObjectValidator none() {
     return (type, object, old) -> List.of();

@@ -1,0 +1,116 @@
+package dev.tributary.local.apiserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real kubectl over defaulted objects: its columns show the defaults, and applying the
+ * project's examples twice leaves them unchanged (defaulting makes no diff). Skipped where kubectl
+ * is not installed.
+ */
+class DefaultsKubectlIT {
+
+  private static final Path EXAMPLES = Path.of("..", "examples");
+
+  @TempDir static Path temp;
+  private static TestCluster cluster;
+  private static Path home;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(onPath("kubectl"), "kubectl is not installed");
+    cluster = TestCluster.start(temp.resolve("data"));
+    home = Files.createDirectories(temp.resolve("home"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void applyingTheEventDisplayExampleTwiceLeavesItUnchanged() throws Exception {
+    String file = EXAMPLES.resolve("event-display.yaml").toString();
+
+    Result first = kubectl("apply", "-f", file);
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    assertThat(first.output())
+        .contains("deployment.apps/event-display created")
+        .contains("service/event-display created");
+
+    Result second = kubectl("apply", "-f", file);
+    assertThat(second.exitCode()).as(second.output()).isZero();
+    assertThat(second.output())
+        .contains("deployment.apps/event-display unchanged")
+        .contains("service/event-display unchanged");
+
+    Result services = kubectl("get", "svc", "event-display");
+    assertThat(services.exitCode()).as(services.output()).isZero();
+    String row = services.output().lines().skip(1).findFirst().orElseThrow();
+    assertThat(row.split("\\s+")[2]).as(services.output()).startsWith("127.96.");
+    assertThat(row).contains("80/TCP");
+
+    Result diff = kubectl("diff", "-f", file);
+    assertThat(diff.exitCode()).as(diff.output()).isZero();
+  }
+
+  @Test
+  void theV1beta1CronJobExampleAppliesAndIsNotSuspended() throws Exception {
+    String file = EXAMPLES.resolve("cronjob.yaml").toString();
+
+    Result first = kubectl("apply", "-f", file);
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    assertThat(first.output()).contains("cronjob.batch/heartbeat-cron created");
+
+    Result second = kubectl("apply", "-f", file);
+    assertThat(second.exitCode()).as(second.output()).isZero();
+    assertThat(second.output()).contains("cronjob.batch/heartbeat-cron unchanged");
+
+    Result table = kubectl("get", "cronjob", "heartbeat-cron");
+    assertThat(table.exitCode()).as(table.output()).isZero();
+    List<String> lines = table.output().lines().toList();
+    List<String> header = Arrays.asList(lines.get(0).trim().split("\\s{2,}"));
+    List<String> row = Arrays.asList(lines.get(1).trim().split("\\s{2,}"));
+    assertThat(row.get(header.indexOf("SUSPEND"))).as(table.output()).isEqualTo("False");
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private static Result kubectl(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add("kubectl");
+    command.addAll(Arrays.asList(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.put("HOME", home.toString());
+    env.put("KUBECONFIG", cluster.kubeconfig.toString());
+    Process process = builder.start();
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), output);
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    return path != null
+        && Arrays.stream(path.split(File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+  }
+}
