@@ -117,6 +117,15 @@ public final class ApiErrors {
         new Details("", "", contentType == null ? "" : contentType, List.of()));
   }
 
+  /** 406 for an Accept header that names nothing the server writes. */
+  public static ApiException notAcceptable(List<String> produced) {
+    return new ApiException(
+        406,
+        "NotAcceptable",
+        "only the following media types are accepted: " + String.join(", ", produced),
+        Details.NONE);
+  }
+
   /** 410 Expired, e.g. {@code too old resource version: 5 (10)}. */
   public static ApiException expired(String message) {
     return new ApiException(410, "Expired", message, Details.NONE);

@@ -10,6 +10,8 @@ import dev.tributary.local.apiserver.admission.AdmissionContext;
 import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
 import dev.tributary.local.apiserver.errors.FieldCause;
+import dev.tributary.local.apiserver.protobuf.ProtobufDecoder;
+import dev.tributary.local.apiserver.registry.BuiltinResources;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.apiserver.rest.DeleteOptions;
 import dev.tributary.local.apiserver.rest.FieldSelector;
@@ -34,18 +36,23 @@ public final class ResourceEndpoint {
       new ObjectMapper(new YAMLFactory()).setNodeFactory(Json.NODES);
 
   private static final List<String> BODY_TYPES =
-      List.of("application/json", "application/yaml", "application/vnd.kubernetes.protobuf");
+      List.of("application/json", "application/yaml", ProtobufDecoder.MEDIA_TYPE);
+
+  /** What responses are written in (YAML and protobuf requests are answered in JSON). */
+  private static final List<String> RESPONSE_TYPES = List.of("application/json");
 
   private final ObjectService objects;
   private final Tables tables;
   private final ScaleSubresource scales;
   private final AccessReviewEndpoint reviews;
+  private final ProtobufDecoder protobuf;
 
   public ResourceEndpoint(ObjectService objects, Tables tables, AccessReviewEndpoint reviews) {
     this.objects = objects;
     this.tables = tables;
     this.scales = new ScaleSubresource(objects);
     this.reviews = reviews;
+    this.protobuf = new ProtobufDecoder(BuiltinResources::all, Json.MAPPER);
   }
 
   /**
@@ -79,6 +86,9 @@ public final class ResourceEndpoint {
       byte[] body,
       UserInfo user) {
     ResourceType type = route.type();
+    if (onlyProtobuf(accept)) {
+      throw ApiErrors.notAcceptable(RESPONSE_TYPES);
+    }
     String verb = verb(method, route, false);
     boolean onCollection =
         verb.equals("list") || verb.equals("create") || verb.equals("deletecollection");
@@ -96,12 +106,7 @@ public final class ResourceEndpoint {
       return scale(verb, route, contentType, body, query);
     }
     if (type.group().equals(AccessReviewEndpoint.GROUP)) {
-      boolean protobuf =
-          contentType != null
-              && MediaRange.parse(contentType).type().equals(ProtobufReviews.CONTENT_TYPE);
-      ObjectNode review =
-          protobuf ? ProtobufReviews.decode(body, type.kind()) : object(contentType, body);
-      return reviews.create(type, review, user);
+      return reviews.create(type, object(type, contentType, body), user);
     }
     boolean dryRun = query.containsKey("dryRun") && !query.get("dryRun").isEmpty();
     List<String> warnings = new java.util.ArrayList<>();
@@ -147,15 +152,26 @@ public final class ResourceEndpoint {
       case "list" -> list(type, namespace, query, accept);
       case "create" ->
           ApiResponse.json(
-              201, objects.create(type, namespace, object(contentType, body), dryRun, admission));
+              201,
+              objects.create(type, namespace, object(type, contentType, body), dryRun, admission));
       case "update" ->
           ApiResponse.json(
               200,
               subresource
                   ? objects.updateStatus(
-                      type, namespace, route.name(), object(contentType, body), dryRun, admission)
+                      type,
+                      namespace,
+                      route.name(),
+                      object(type, contentType, body),
+                      dryRun,
+                      admission)
                   : objects.update(
-                      type, namespace, route.name(), object(contentType, body), dryRun, admission));
+                      type,
+                      namespace,
+                      route.name(),
+                      object(type, contentType, body),
+                      dryRun,
+                      admission));
       case "patch" -> patch(route, contentType, body, query, dryRun, admission);
       case "delete" ->
           ApiResponse.json(
@@ -190,7 +206,7 @@ public final class ResourceEndpoint {
           ApiResponse.json(
               200,
               scales.update(
-                  type, route.namespace(), route.name(), object(contentType, body), dryRun));
+                  type, route.namespace(), route.name(), object(type, contentType, body), dryRun));
       case "patch" -> {
         String mediaType = contentType == null ? "" : MediaRange.parse(contentType).type();
         List<String> accepted = objects.patches().contentTypes(type);
@@ -349,14 +365,28 @@ public final class ResourceEndpoint {
     };
   }
 
-  /** The object in a POST or PUT body, JSON or YAML. */
-  private static ObjectNode object(String contentType, byte[] body) {
+  /**
+   * Whether an Accept header takes Kubernetes protobuf and nothing the server writes. kubectl's
+   * typed clients always add {@code application/json}; a client that does not is told 406 rather
+   * than sent JSON it cannot read.
+   */
+  static boolean onlyProtobuf(String accept) {
+    List<MediaRange> ranges = MediaRange.parseAll(accept);
+    return !ranges.isEmpty()
+        && ranges.stream().allMatch(range -> ProtobufDecoder.isProtobuf(range.type()));
+  }
+
+  /** The object in a POST or PUT body: JSON, YAML or Kubernetes protobuf. */
+  private ObjectNode object(ResourceType type, String contentType, byte[] body) {
     String mediaType =
         contentType == null ? "application/json" : MediaRange.parse(contentType).type();
     JsonNode node;
     switch (mediaType) {
       case "application/json", "*/*", "" -> {
         return Json.parseObject(body);
+      }
+      case ProtobufDecoder.MEDIA_TYPE -> {
+        return protobuf.decode(body, type);
       }
       case "application/yaml" -> {
         try {
@@ -369,7 +399,7 @@ public final class ResourceEndpoint {
               "the body of the request could not be read: " + e.getMessage());
         }
       }
-      default -> throw ApiErrors.unsupportedMediaType(contentType, BODY_TYPES.subList(0, 2));
+      default -> throw ApiErrors.unsupportedMediaType(contentType, BODY_TYPES);
     }
     if (node == null || !node.isObject()) {
       throw ApiErrors.badRequest("the body of the request must be an object");
