@@ -96,11 +96,13 @@ public final class ApiServerBench {
   private static void startup(Path launcher, Path work, int runs) throws Exception {
     long[] cold = new long[runs];
     double[] coldReported = new double[runs];
+    long[] coldCpu = new long[runs];
     boolean warning = false;
     for (int i = 0; i < runs; i++) {
       try (UpProcess up = UpProcess.start(launcher, work.resolve("cold-" + i))) {
         cold[i] = up.readyNanos();
         coldReported[i] = up.reportedSeconds();
+        coldCpu[i] = up.readyCpuMillis() * 1_000_000;
         warning |= up.stderr().contains("WARNING");
         if (i == 0) {
           System.out.println("# stdout of the first cold start:");
@@ -110,12 +112,14 @@ public final class ApiServerBench {
     }
     long[] warm = new long[runs];
     double[] warmReported = new double[runs];
+    long[] warmCpu = new long[runs];
     long idleRss = 0;
     for (int i = 0; i < runs; i++) {
       // Reuses the first cold run's directory: certificates, tokens and store exist.
       try (UpProcess up = UpProcess.start(launcher, work.resolve("cold-0"))) {
         warm[i] = up.readyNanos();
         warmReported[i] = up.reportedSeconds();
+        warmCpu[i] = up.readyCpuMillis() * 1_000_000;
         warning |= up.stderr().contains("WARNING");
         if (i == runs - 1) {
           Thread.sleep(5_000); // idle: let start-up garbage and JIT threads settle
@@ -125,8 +129,10 @@ public final class ApiServerBench {
     }
     printMillis("startup_cold_ready", cold);
     System.out.printf("startup_cold_reported_s_median=%.2f%n", median(coldReported));
+    printMillis("startup_cold_cpu", coldCpu);
     printMillis("startup_warm_ready", warm);
     System.out.printf("startup_warm_reported_s_median=%.2f%n", median(warmReported));
+    printMillis("startup_warm_cpu", warmCpu);
     System.out.printf("idle_rss_mib=%.1f%n", idleRss / 1024.0);
     System.out.println("jvm_warning_on_stderr=" + warning);
   }

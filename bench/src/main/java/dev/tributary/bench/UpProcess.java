@@ -23,6 +23,7 @@ final class UpProcess implements AutoCloseable {
 
   private final Process process;
   private final long readyNanos;
+  private final long readyCpuTicks;
   private final String readyLine;
   private final Path kubeconfig;
   private final Path stderr;
@@ -31,12 +32,14 @@ final class UpProcess implements AutoCloseable {
   private UpProcess(
       Process process,
       long readyNanos,
+      long readyCpuTicks,
       String readyLine,
       Path kubeconfig,
       Path stderr,
       List<String> output) {
     this.process = process;
     this.readyNanos = readyNanos;
+    this.readyCpuTicks = readyCpuTicks;
     this.readyLine = readyLine;
     this.kubeconfig = kubeconfig;
     this.stderr = stderr;
@@ -61,12 +64,14 @@ final class UpProcess implements AutoCloseable {
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     List<String> output = new ArrayList<>();
     long ready = -1;
+    long readyTicks = -1;
     String readyLine = null;
     String line;
     while ((line = lines.readLine()) != null) {
       output.add(line);
       if (line.startsWith(READY)) {
         ready = System.nanoTime() - spawned;
+        readyTicks = CpuMeter.ticks(process.pid());
         readyLine = line;
       } else if (line.startsWith(KUBECONFIG) && readyLine != null) {
         Thread drain = new Thread(() -> drain(lines), "up-stdout");
@@ -75,6 +80,7 @@ final class UpProcess implements AutoCloseable {
         return new UpProcess(
             process,
             ready,
+            readyTicks,
             readyLine,
             Path.of(line.substring(KUBECONFIG.length())),
             stderr,
@@ -92,6 +98,14 @@ final class UpProcess implements AutoCloseable {
   /** Wall time from spawning the launcher to reading the ready line, in nanoseconds. */
   long readyNanos() {
     return readyNanos;
+  }
+
+  /**
+   * CPU time (user + system, all threads: JIT and GC included) the JVM had used when it printed the
+   * ready line, in milliseconds: steadier than wall time on a machine other work shares.
+   */
+  long readyCpuMillis() {
+    return readyCpuTicks * 10;
   }
 
   /** The seconds the process reports in its ready line (its own start, JVM boot excluded). */
