@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  *
  * <p>Usage: {@code ApiServerBench LAUNCHER [PHASES]}, PHASES a comma-separated subset of {@code
  * startup,creates,list,watch} (default all). Tuning through system properties: {@code
- * bench.startupRuns} (5), {@code bench.createSeconds} (10), {@code bench.warmupSeconds} (5), {@code
+ * bench.startupRuns} (5), {@code bench.createSeconds} (10), {@code bench.warmupSeconds} (20), {@code
  * bench.watchers} (100), {@code bench.watchRate} (50 writes/s), {@code bench.watchSeconds} (20).
  */
 public final class ApiServerBench {
@@ -159,7 +159,7 @@ public final class ApiServerBench {
   // ---- creates/s -----------------------------------------------------------------------------
 
   private static void creates(KubernetesClient client, UpProcess up) throws Exception {
-    Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 5));
+    Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 20));
     Duration measure = Duration.ofSeconds(Integer.getInteger("bench.createSeconds", 10));
     for (int inFlight : new int[] {1, 8, 32}) {
       String namespace = "creates-" + inFlight;
