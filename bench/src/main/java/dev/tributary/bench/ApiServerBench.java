@@ -45,8 +45,9 @@ import java.util.stream.Stream;
  *
  * <p>Usage: {@code ApiServerBench LAUNCHER [PHASES]}, PHASES a comma-separated subset of {@code
  * startup,creates,list,watch} (default all). Tuning through system properties: {@code
- * bench.startupRuns} (5), {@code bench.createSeconds} (10), {@code bench.warmupSeconds} (20), {@code
- * bench.watchers} (100), {@code bench.watchRate} (50 writes/s), {@code bench.watchSeconds} (20).
+ * bench.startupRuns} (5), {@code bench.createSeconds} (10), {@code bench.warmupSeconds} (20),
+ * {@code bench.watchers} (100), {@code bench.watchRate} (50 writes/s), {@code bench.watchSeconds}
+ * (20).
  */
 public final class ApiServerBench {
 
