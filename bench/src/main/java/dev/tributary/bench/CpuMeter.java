@@ -62,7 +62,7 @@ final class CpuMeter {
   }
 
   /** utime + stime of a process, in clock ticks. */
-  private static long ticks(long pid) {
+  static long ticks(long pid) {
     long[] ticks = userAndSystemTicks(pid);
     return ticks[0] + ticks[1];
   }

@@ -1,7 +1,8 @@
 package dev.tributary.local.security;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.KeyCertOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Objects;
@@ -29,12 +30,18 @@ public record ServingCertificate(
 
   /**
    * The certificate and key as Vert.x server options ({@code HttpServerOptions.setKeyCertOptions}).
-   * A new, independent options object on every call.
+   * A new, independent options object on every call, serving the key as it is in memory (see {@link
+   * ServingKeyManager} for why not {@code PemKeyCertOptions}).
+   *
+   * @throws UncheckedIOException if the private key PEM cannot be read
    */
-  public PemKeyCertOptions keyCertOptions() {
-    return new PemKeyCertOptions()
-        .setCertValue(Buffer.buffer(certificatePem))
-        .setKeyValue(Buffer.buffer(privateKeyPem));
+  public KeyCertOptions keyCertOptions() {
+    try {
+      return KeyCertOptions.wrap(
+          new ServingKeyManager(Pem.decodePrivateKey(privateKeyPem), certificate));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the serving certificate's private key", e);
+    }
   }
 
   @Override
