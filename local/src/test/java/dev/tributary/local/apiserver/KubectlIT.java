@@ -267,6 +267,24 @@ class KubectlIT {
         : here.getParent().resolve("examples").toString();
   }
 
+  @Test
+  void whoamiAndCanIAnswerForTheAdminAndForAnImpersonatedServiceAccount() throws Exception {
+    Result whoami = kubectl("auth", "whoami", "-o", "json");
+    assertThat(whoami.exitCode()).as(whoami.output()).isZero();
+    JsonNode review = JSON.readTree(whoami.output());
+    assertThat(review.path("kind").asText()).isEqualTo("SelfSubjectReview");
+    assertThat(review.at("/status/userInfo/groups").toString()).contains("system:masters");
+
+    Result impersonated =
+        kubectl("auth", "whoami", "--as=system:serviceaccount:default:nobody", "-o", "json");
+    assertThat(impersonated.exitCode()).as(impersonated.output()).isZero();
+    assertThat(JSON.readTree(impersonated.output()).at("/status/userInfo/username").asText())
+        .isEqualTo("system:serviceaccount:default:nobody");
+
+    Result canI = kubectl("auth", "can-i", "create", "configmaps");
+    assertThat(canI.output().strip()).isEqualTo("yes");
+  }
+
   private record Result(int exitCode, String output) {}
 
   private static Result kubectl(String... args) throws Exception {

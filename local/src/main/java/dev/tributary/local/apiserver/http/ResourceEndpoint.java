@@ -105,7 +105,7 @@ public final class ResourceEndpoint {
     if (route.subresource().equals("scale")) {
       return scale(verb, route, contentType, body, query);
     }
-    if (type.group().equals(AccessReviewEndpoint.GROUP)) {
+    if (AccessReviewEndpoint.answers(type)) {
       return reviews.create(type, object(type, contentType, body), user);
     }
     boolean dryRun = query.containsKey("dryRun") && !query.get("dryRun").isEmpty();

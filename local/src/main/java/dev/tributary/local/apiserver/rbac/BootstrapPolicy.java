@@ -75,7 +75,11 @@ public final class BootstrapPolicy {
             rule(
                 List.of("create"),
                 List.of("authorization.k8s.io"),
-                List.of("selfsubjectaccessreviews", "selfsubjectrulesreviews"))),
+                List.of("selfsubjectaccessreviews", "selfsubjectrulesreviews")),
+            rule(
+                List.of("create"),
+                List.of("authentication.k8s.io"),
+                List.of("selfsubjectreviews"))),
         clusterRole(
             "system:public-info-viewer",
             urlRule(

@@ -84,8 +84,10 @@ public final class BuiltinResources {
             NONE,
             NONE),
         // authorization.k8s.io/v1: reviews, created and answered, never stored
-        review("SubjectAccessReview", "subjectaccessreviews"),
-        review("SelfSubjectAccessReview", "selfsubjectaccessreviews"),
+        review("authorization.k8s.io", "SubjectAccessReview", "subjectaccessreviews"),
+        review("authorization.k8s.io", "SelfSubjectAccessReview", "selfsubjectaccessreviews"),
+        // authentication.k8s.io/v1: who am I (kubectl auth whoami), never stored
+        review("authentication.k8s.io", "SelfSubjectReview", "selfsubjectreviews"),
         // coordination.k8s.io/v1
         of("coordination.k8s.io", "v1", "Lease", "leases", true, NONE, NONE, NONE),
         // admissionregistration.k8s.io/v1
@@ -119,9 +121,9 @@ public final class BuiltinResources {
             STATUS));
   }
 
-  private static ResourceType review(String kind, String plural) {
+  private static ResourceType review(String group, String kind, String plural) {
     return new ResourceType(
-        "authorization.k8s.io",
+        group,
         "v1",
         kind,
         plural,
