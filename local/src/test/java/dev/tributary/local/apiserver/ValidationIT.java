@@ -79,6 +79,29 @@ class ValidationIT {
   }
 
   @Test
+  void aBadNameIsReportedWithTheObjectsOtherErrors() {
+    KubernetesClientException e =
+        catchThrowableOfType(
+            KubernetesClientException.class,
+            () ->
+                client
+                    .resource(
+                        """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata: {name: Bad_Name, namespace: default}
+                        spec: {selector: {}, template: {}}
+                        """)
+                    .create());
+
+    assertThat(e).isNotNull();
+    assertThat(e.getCode()).isEqualTo(422);
+    assertThat(e.getStatus().getDetails().getCauses())
+        .extracting(StatusCause::getField)
+        .containsExactly("metadata.name", "spec.selector", "spec.template.spec.containers");
+  }
+
+  @Test
   void statusMessageListsEveryCause() throws Exception {
     String body =
         """

@@ -227,7 +227,10 @@ public final class ObjectService {
     } else {
       causes.addAll(Names.validate(type, name));
     }
-    if (!causes.isEmpty()) {
+    // A bad name is reported together with every other error of the object, as upstream's
+    // ValidateObjectMeta is part of each kind's validation; only a missing name stops here.
+    List<FieldCause> nameCauses = List.copyOf(causes);
+    if (name.isEmpty()) {
       throw ApiErrors.invalid(type.group(), type.kind(), name, causes);
     }
     metadata.put("uid", UUID.randomUUID().toString());
@@ -251,7 +254,7 @@ public final class ObjectService {
     hooks.forEach(h -> h.applyDefaults(type, storage, null));
     hooks.forEach(h -> h.prepareForCreate(type, storage));
     ObjectNode admitted = served(type, storage);
-    validate(type, admitted, null, false);
+    validate(type, admitted, null, false, nameCauses);
     admission.validate(
         AdmissionAttributes.of(
             Operation.CREATE, type, "", namespace, name, admitted, null, dryRun, context),
@@ -727,7 +730,17 @@ public final class ObjectService {
   }
 
   private void validate(ResourceType type, ObjectNode object, ObjectNode old, boolean status) {
-    List<FieldCause> causes = new ArrayList<>();
+    validate(type, object, old, status, List.of());
+  }
+
+  /** Validates {@code object}; {@code earlier} are causes already found (its name's). */
+  private void validate(
+      ResourceType type,
+      ObjectNode object,
+      ObjectNode old,
+      boolean status,
+      List<FieldCause> earlier) {
+    List<FieldCause> causes = new ArrayList<>(earlier);
     if (old != null && Meta.deleting(old)) {
       causes.addAll(noNewFinalizers(object, old));
     }
