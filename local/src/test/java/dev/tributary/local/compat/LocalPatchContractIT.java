@@ -1,7 +1,5 @@
 package dev.tributary.local.compat;
 
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link PatchContract} against our API server. */
@@ -18,10 +16,4 @@ class LocalPatchContractIT extends PatchContract {
   protected ContractTarget target() {
     return server;
   }
-
-  @Override
-  @Test
-  @Disabled(
-      "server gap: server-side apply keeps no managedFields, so no field ownership and no 409 conflicts (see ServerSideApply)")
-  void serverSideApplyTracksFieldManagersAndReportsConflicts() {}
 }

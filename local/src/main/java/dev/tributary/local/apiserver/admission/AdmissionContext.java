@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param options the request's {@code CreateOptions}/{@code UpdateOptions}/{@code PatchOptions}/
  *     {@code DeleteOptions} as webhooks get them, or null to derive them from the operation
  * @param warnings collects warnings for the response
+ * @param userAgent the request's {@code User-Agent} ({@code ""} if none), which names the field
+ *     manager of a write that does not name one
  */
-public record AdmissionContext(UserInfo user, ObjectNode options, Warnings warnings) {
+public record AdmissionContext(
+    UserInfo user, ObjectNode options, Warnings warnings, String userAgent) {
 
   /** The identity kube-apiserver's own loopback writes use. */
   public static final UserInfo SERVER_USER =
@@ -23,10 +26,16 @@ public record AdmissionContext(UserInfo user, ObjectNode options, Warnings warni
   public AdmissionContext {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(warnings, "warnings");
+    userAgent = userAgent == null ? "" : userAgent;
+  }
+
+  /** A context without a User-Agent. */
+  public AdmissionContext(UserInfo user, ObjectNode options, Warnings warnings) {
+    this(user, options, warnings, "");
   }
 
   /** The server's own writes: {@link #SERVER_USER}, derived options, warnings dropped. */
   public static AdmissionContext internal() {
-    return new AdmissionContext(SERVER_USER, null, Warnings.discard());
+    return new AdmissionContext(SERVER_USER, null, Warnings.discard(), "kube-apiserver");
   }
 }

@@ -184,7 +184,8 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
         call.request().getHeader("Accept"),
         call.request().getHeader("Content-Type"),
         body,
-        user);
+        user,
+        call.request().getHeader("User-Agent"));
   }
 
   /**

@@ -85,6 +85,24 @@ public final class ResourceEndpoint {
       String contentType,
       byte[] body,
       UserInfo user) {
+    return handle(method, route, query, accept, contentType, body, user, "");
+  }
+
+  /**
+   * Serves one request.
+   *
+   * @param userAgent the request's {@code User-Agent}, from which a write that names no field
+   *     manager gets one
+   */
+  public ApiResponse handle(
+      String method,
+      ResourceRoute route,
+      Map<String, String> query,
+      String accept,
+      String contentType,
+      byte[] body,
+      UserInfo user,
+      String userAgent) {
     ResourceType type = route.type();
     if (onlyProtobuf(accept)) {
       throw ApiErrors.notAcceptable(RESPONSE_TYPES);
@@ -111,7 +129,7 @@ public final class ResourceEndpoint {
     boolean dryRun = query.containsKey("dryRun") && !query.get("dryRun").isEmpty();
     List<String> warnings = new java.util.ArrayList<>();
     AdmissionContext admission =
-        new AdmissionContext(user, writeOptions(verb, query, body), warnings::add);
+        new AdmissionContext(user, writeOptions(verb, query, body), warnings::add, userAgent);
     try {
       return write(verb, route, query, accept, contentType, body, dryRun, admission)
           .withWarnings(warnings);
@@ -313,6 +331,9 @@ public final class ResourceEndpoint {
     String fieldManager = query.get("fieldManager");
     if (fieldManager != null && !fieldManager.isEmpty() && !kind.equals("DeleteOptions")) {
       options.put("fieldManager", fieldManager);
+    }
+    if (kind.equals("PatchOptions") && "true".equals(query.get("force"))) {
+      options.put("force", true);
     }
     if (query.containsKey("propagationPolicy") && kind.equals("DeleteOptions")) {
       options.put("propagationPolicy", query.get("propagationPolicy"));

@@ -2,11 +2,14 @@ package dev.tributary.local.apiserver.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.local.apiserver.errors.ApiException;
+import dev.tributary.local.apiserver.patch.BuiltinPatchSchemas;
 import dev.tributary.local.apiserver.patch.ObjectPatcher;
 import dev.tributary.local.apiserver.patch.PatchException;
+import dev.tributary.local.apiserver.patch.PatchSchema;
 import dev.tributary.local.apiserver.patch.PatchType;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@link PatchEngine} of Kubernetes: JSON patch, merge patch, strategic merge patch (built-in
@@ -14,7 +17,8 @@ import java.util.List;
  */
 public final class KubePatches implements PatchEngine {
 
-  private final ObjectPatcher patcher = new ObjectPatcher();
+  private final BuiltinPatchSchemas schemas = new BuiltinPatchSchemas();
+  private final ObjectPatcher patcher = new ObjectPatcher(schemas);
 
   @Override
   public List<String> contentTypes(ResourceType type) {
@@ -31,6 +35,11 @@ public final class KubePatches implements PatchEngine {
     } catch (PatchException e) {
       throw unsupported(e);
     }
+  }
+
+  @Override
+  public Optional<PatchSchema> listKeys(ResourceType type) {
+    return schemas.forKind(type.apiVersion(), type.kind());
   }
 
   private List<PatchType> types(ResourceType type) {

@@ -12,6 +12,9 @@ import dev.tributary.local.apiserver.crd.VersionConverters;
 import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
 import dev.tributary.local.apiserver.errors.FieldCause;
+import dev.tributary.local.apiserver.fieldmanager.AppliedConfiguration;
+import dev.tributary.local.apiserver.fieldmanager.FieldManager;
+import dev.tributary.local.apiserver.fieldmanager.FieldScope;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.store.ListPage;
 import dev.tributary.local.store.ObjectKey;
@@ -55,6 +58,7 @@ public final class ObjectService {
   private final ObjectValidator validator;
   private final DeletionListener deletions;
   private final PatchEngine patches;
+  private final FieldManager fieldManager;
   private final SecureRandom random = new SecureRandom();
   private final List<KindHooks> hooks = new CopyOnWriteArrayList<>();
   private volatile AdmissionChain admission = AdmissionChain.none();
@@ -74,6 +78,7 @@ public final class ObjectService {
     this.validator = validator;
     this.deletions = deletions;
     this.patches = patches;
+    this.fieldManager = new FieldManager(clock);
   }
 
   /** Adds kind-specific behaviour; hooks run in the order added. */
@@ -164,6 +169,20 @@ public final class ObjectService {
       ObjectNode body,
       boolean dryRun,
       AdmissionContext context) {
+    return create(type, namespace, body, dryRun, context, false);
+  }
+
+  /**
+   * POST, or the create of an apply patch ({@code applied}: {@code body} carries the managedFields
+   * the apply computed).
+   */
+  private ObjectNode create(
+      ResourceType type,
+      String namespace,
+      ObjectNode body,
+      boolean dryRun,
+      AdmissionContext context,
+      boolean applied) {
     checkTypeOf(type, body);
     ObjectNode object = body.deepCopy();
     ObjectNode metadata = Meta.of(object);
@@ -184,7 +203,7 @@ public final class ObjectService {
         metadata.put("name", generateName(Meta.text(object, "generateName")));
       }
       try {
-        return createOnce(type, namespace, object, dryRun, context);
+        return createOnce(type, namespace, object, dryRun, context, applied);
       } catch (ApiException e) {
         if (!generated || !e.reason().equals("AlreadyExists") || attempt >= MAX_GENERATE_ATTEMPTS) {
           throw e;
@@ -198,7 +217,8 @@ public final class ObjectService {
       String namespace,
       ObjectNode request,
       boolean dryRun,
-      AdmissionContext context) {
+      AdmissionContext context,
+      boolean applied) {
     if (type.namespaced()) {
       requireNamespaceOpen(type, namespace, Meta.name(request));
     }
@@ -236,6 +256,7 @@ public final class ObjectService {
     metadata.put("uid", UUID.randomUUID().toString());
     metadata.put("creationTimestamp", Timestamps.format(clock.instant()));
     metadata.put("generation", 1);
+    JsonNode requestedManagedFields = metadata.get("managedFields");
     for (String field :
         List.of(
             "resourceVersion",
@@ -253,6 +274,19 @@ public final class ObjectService {
     ObjectNode storage = toStorage(type, decode(type, object));
     hooks.forEach(h -> h.applyDefaults(type, storage, null));
     hooks.forEach(h -> h.prepareForCreate(type, storage));
+    if (applied) {
+      if (requestedManagedFields != null) {
+        Meta.of(storage).set("managedFields", requestedManagedFields);
+      }
+    } else {
+      fieldManager.recordUpdate(
+          null,
+          storage,
+          requestedManagedFields,
+          writer(type, context, ""),
+          patches.listKeys(type),
+          scope(type, false));
+    }
     ObjectNode admitted = served(type, storage);
     validate(type, admitted, null, false, nameCauses);
     admission.validate(
@@ -306,7 +340,7 @@ public final class ObjectService {
     checkTypeOf(type, body);
     checkNameAndNamespace(type, namespace, name, body);
     ObjectNode old = stored(type, namespace, name);
-    return write(type, namespace, name, body, old, false, dryRun, context);
+    return write(type, namespace, name, body, old, false, dryRun, context, false);
   }
 
   /** PUT on the {@code status} subresource: only {@code .status} is taken from {@code body}. */
@@ -328,7 +362,7 @@ public final class ObjectService {
     checkTypeOf(type, body);
     checkNameAndNamespace(type, namespace, name, body);
     ObjectNode old = stored(type, namespace, name);
-    return write(type, namespace, name, body, old, true, dryRun, context);
+    return write(type, namespace, name, body, old, true, dryRun, context, false);
   }
 
   /**
@@ -372,20 +406,77 @@ public final class ObjectService {
         throw ApiErrors.notFound(type.group(), type.plural(), name);
       }
       ObjectNode applied = patches.apply(contentType, null, patch, type);
+      applied = withOwnership(type, null, applied, patch, subresource, context);
       if (Meta.name(applied).isEmpty()) {
         Meta.of(applied).put("name", name);
       }
       checkNameAndNamespace(type, namespace, name, applied);
-      return new PatchResult(create(type, namespace, applied, dryRun, context), true);
+      return new PatchResult(create(type, namespace, applied, dryRun, context, true), true);
     }
     ObjectNode old = current.get();
     ObjectNode live = served(type, old);
     ObjectNode patched = patches.apply(contentType, live, patch, type);
+    boolean apply = contentType.equals(PatchEngine.APPLY);
+    if (apply) {
+      patched = withOwnership(type, live, patched, patch, subresource, context);
+    }
     checkTypeOf(type, patched);
     checkNameAndNamespace(type, namespace, name, patched);
     return new PatchResult(
-        write(type, namespace, name, patched, old, subresource.equals("status"), dryRun, context),
+        write(
+            type,
+            namespace,
+            name,
+            patched,
+            old,
+            subresource.equals("status"),
+            dryRun,
+            context,
+            apply),
         false);
+  }
+
+  /** Server-side apply's field ownership over the plain merge {@code merged} of an apply patch. */
+  private ObjectNode withOwnership(
+      ResourceType type,
+      ObjectNode live,
+      ObjectNode merged,
+      byte[] patch,
+      String subresource,
+      AdmissionContext context) {
+    boolean force = context.options() != null && context.options().path("force").asBoolean();
+    boolean status = subresource.equals("status");
+    return fieldManager.apply(
+        live,
+        AppliedConfiguration.parse(patch),
+        merged,
+        writer(type, context, subresource),
+        force,
+        patches.listKeys(type),
+        scope(type, status));
+  }
+
+  /** The field manager of a write: the request's fieldManager, else its User-Agent's product. */
+  private static FieldManager.Writer writer(
+      ResourceType type, AdmissionContext context, String subresource) {
+    String manager =
+        context.options() == null ? "" : context.options().path("fieldManager").asText("");
+    if (manager.isEmpty()) {
+      // as upstream's prefixFromUserAgent: the product token, at most 128 characters
+      String product = context.userAgent().split("/", 2)[0];
+      manager = product.length() > 128 ? product.substring(0, 128) : product;
+    }
+    if (manager.isEmpty()) {
+      manager = context.user().username();
+    }
+    return new FieldManager.Writer(manager, type.apiVersion(), subresource);
+  }
+
+  private static FieldScope scope(ResourceType type, boolean status) {
+    if (status) {
+      return FieldScope.STATUS;
+    }
+    return type.hasStatus() ? FieldScope.MAIN : FieldScope.WHOLE;
   }
 
   /**
@@ -408,7 +499,8 @@ public final class ObjectService {
       ObjectNode old,
       boolean status,
       boolean dryRun,
-      AdmissionContext context) {
+      AdmissionContext context,
+      boolean applied) {
     Long requested = Meta.revision(request);
     if (requested != null && !requested.equals(Meta.revision(old))) {
       throw ApiErrors.conflict(type.group(), type.plural(), name);
@@ -454,7 +546,6 @@ public final class ObjectService {
               "namespace")) {
         Meta.copy(old, next, field);
       }
-      Meta.of(next).remove("managedFields");
       Meta.of(next).remove("selfLink");
       if (type.hasStatus()) {
         JsonNode oldStatus = old.get("status");
@@ -470,6 +561,22 @@ public final class ObjectService {
     }
     Meta.of(next).put("resourceVersion", Meta.resourceVersion(old));
     hooks.forEach(h -> h.prepareForUpdate(type, next, old));
+    JsonNode requestedManagedFields = Meta.of(incoming).get("managedFields");
+    if (applied) {
+      if (requestedManagedFields == null) {
+        Meta.of(next).remove("managedFields");
+      } else {
+        Meta.of(next).set("managedFields", requestedManagedFields);
+      }
+    } else {
+      fieldManager.recordUpdate(
+          old,
+          next,
+          status ? null : requestedManagedFields,
+          writer(type, context, subresource),
+          patches.listKeys(type),
+          scope(type, status));
+    }
     if (next.equals(old)) {
       return served(type, old); // nothing changed: no write, no new resourceVersion
     }

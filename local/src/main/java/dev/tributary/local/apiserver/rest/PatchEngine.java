@@ -1,8 +1,10 @@
 package dev.tributary.local.apiserver.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.local.apiserver.patch.PatchSchema;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies a PATCH request's body to the live object. The API server then treats the result as it
@@ -30,4 +32,12 @@ public interface PatchEngine {
    *     does not apply (422), an unsupported type (415), ...
    */
   ObjectNode apply(String contentType, ObjectNode live, byte[] patch, ResourceType type);
+
+  /**
+   * The list keys of {@code type}'s objects, by which field ownership tracks list items; empty (the
+   * default) makes every list one atomic field.
+   */
+  default Optional<PatchSchema> listKeys(ResourceType type) {
+    return Optional.empty();
+  }
 }
