@@ -10,10 +10,10 @@ import java.util.Optional;
  * taken as the desired state of the fields it names and merged into the live object, with the
  * strategic-merge rules for built-in kinds and the merge-patch rules for custom resources.
  *
- * <p>What is missing is field ownership: no {@code metadata.managedFields} are recorded, so there
- * are no conflicts between field managers ({@code force} changes nothing), and a field that an
- * earlier apply set but this one omits is kept instead of being removed. An explicit {@code null}
- * in the applied configuration removes the field, as in the two patch types it borrows from.
+ * <p>This is the merge alone: field ownership ({@code metadata.managedFields}, conflicts between
+ * field managers, removal of fields an applier stopped applying) is layered on top by {@link
+ * dev.tributary.local.apiserver.fieldmanager.FieldManager}. An explicit {@code null} in the applied
+ * configuration removes the field, as in the two patch types it borrows from.
  *
  * <p>Pure; the inputs are never modified.
  */

@@ -1,0 +1,186 @@
+package dev.tributary.local.apiserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kubectl apply --server-side} by two field managers, with the real kubectl: conflicts,
+ * {@code --force-conflicts}, removal of a field an applier drops, and the managers kubectl shows.
+ * Skipped where kubectl is not installed.
+ */
+class KubectlServerSideApplyIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path temp;
+  private static TestCluster cluster;
+  private static Path home;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(onPath("kubectl"), "kubectl is not installed");
+    cluster = TestCluster.start(temp.resolve("data"));
+    home = Files.createDirectories(temp.resolve("home"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void twoManagersConflictForceTakesOverAndADroppedFieldIsRemoved() throws Exception {
+    Path byA =
+        file(
+            "a.yaml",
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: default
+              labels:
+                tier: front
+            spec:
+              replicas: 2
+              selector:
+                matchLabels:
+                  app: web
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                  - name: nginx
+                    image: nginx:1.25
+                    ports:
+                    - containerPort: 80
+            """);
+    Result created = kubectl("apply", "--server-side", "--field-manager=a", "-f", byA.toString());
+    assertThat(created.exitCode()).as(created.output()).isZero();
+    assertThat(created.output()).contains("deployment.apps/web serverside-applied");
+
+    Path byB =
+        file(
+            "b.yaml",
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: default
+            spec:
+              replicas: 3
+            """);
+    Result conflict = kubectl("apply", "--server-side", "--field-manager=b", "-f", byB.toString());
+    assertThat(conflict.exitCode()).as(conflict.output()).isNotZero();
+    assertThat(conflict.output())
+        .contains("Apply failed with 1 conflict: conflict with \"a\": .spec.replicas");
+    assertThat(deployment().path("spec").path("replicas").asInt()).isEqualTo(2);
+
+    Result forced =
+        kubectl(
+            "apply",
+            "--server-side",
+            "--field-manager=b",
+            "--force-conflicts",
+            "-f",
+            byB.toString());
+    assertThat(forced.exitCode()).as(forced.output()).isZero();
+    assertThat(deployment().path("spec").path("replicas").asInt()).isEqualTo(3);
+
+    Result managed =
+        kubectl("get", "deploy", "web", "-n", "default", "-o", "yaml", "--show-managed-fields");
+    assertThat(managed.exitCode()).as(managed.output()).isZero();
+    assertThat(managed.output())
+        .contains("manager: a")
+        .contains("manager: b")
+        .contains("operation: Apply")
+        .contains("f:replicas: {}")
+        .contains("k:{\"name\":\"nginx\"}:");
+    Result hidden = kubectl("get", "deploy", "web", "-n", "default", "-o", "yaml");
+    assertThat(hidden.output()).doesNotContain("managedFields");
+
+    // a no longer applies the label nor the replicas: the label, a's alone, goes; the replicas,
+    // b's now, stay.
+    Path again =
+        file(
+            "a2.yaml",
+            Files.readString(byA)
+                .replace("  labels:\n    tier: front\n", "")
+                .replace("  replicas: 2\n", ""));
+    Result reapplied =
+        kubectl("apply", "--server-side", "--field-manager=a", "-f", again.toString());
+    assertThat(reapplied.exitCode()).as(reapplied.output()).isZero();
+    JsonNode after = deployment();
+    assertThat(
+            after.path("metadata").has("labels")
+                && after.path("metadata").path("labels").has("tier"))
+        .as(after.toString())
+        .isFalse();
+    assertThat(after.path("spec").path("replicas").asInt()).isEqualTo(3);
+    assertThat(
+            after
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0)
+                .path("image")
+                .asText())
+        .isEqualTo("nginx:1.25");
+  }
+
+  private static JsonNode deployment() throws Exception {
+    Result json = kubectl("get", "deploy", "web", "-n", "default", "-o", "json");
+    assertThat(json.exitCode()).as(json.output()).isZero();
+    return JSON.readTree(json.output());
+  }
+
+  private static Path file(String name, String content) throws Exception {
+    return Files.writeString(temp.resolve(name), content);
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private static Result kubectl(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add("kubectl");
+    command.addAll(Arrays.asList(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.put("HOME", home.toString());
+    env.put("KUBECONFIG", cluster.kubeconfig.toString());
+    Process process = builder.start();
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), output);
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    return path != null
+        && Arrays.stream(path.split(File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+  }
+}
