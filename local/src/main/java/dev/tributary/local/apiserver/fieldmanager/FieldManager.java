@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.local.apiserver.errors.ApiException;
 import dev.tributary.local.apiserver.errors.FieldCause;
-import dev.tributary.local.apiserver.patch.PatchSchema;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -55,7 +53,7 @@ public final class FieldManager {
    * @param next the object written; its managedFields are replaced
    * @param requested the managedFields the request carried: missing or null keeps the old ones, a
    *     list of one empty entry clears them, any other list replaces them
-   * @param schema the kind's list keys, empty for a custom resource
+   * @param schema how the kind's lists are keyed
    * @param scope the part of the object this write may own
    */
   public void recordUpdate(
@@ -63,7 +61,7 @@ public final class FieldManager {
       ObjectNode next,
       JsonNode requested,
       Writer writer,
-      Optional<PatchSchema> schema,
+      ListKeys schema,
       FieldScope scope) {
     ObjectNode nextMeta = metadata(next);
     if (resets(requested)) {
@@ -133,7 +131,7 @@ public final class FieldManager {
       ObjectNode merged,
       Writer writer,
       boolean force,
-      Optional<PatchSchema> schema,
+      ListKeys schema,
       FieldScope scope) {
     JsonNode oldManaged = live == null ? null : metadata(live).get("managedFields");
     List<ManagedFieldsEntry> base = ManagedFieldsEntry.decodeAll(oldManaged);
@@ -213,7 +211,7 @@ public final class FieldManager {
       ObjectNode object,
       JsonNode oldManaged,
       ManagedFieldsEntry touched,
-      Optional<PatchSchema> schema) {
+      ListKeys schema) {
     FieldSet present = ObjectFields.of(object, schema, FieldScope.WHOLE, false).set();
     String now = RFC3339.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
     List<ManagedFieldsEntry> kept = new ArrayList<>();

@@ -3,8 +3,6 @@ package dev.tributary.local.apiserver.fieldmanager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tributary.local.apiserver.patch.ListMerge;
-import dev.tributary.local.apiserver.patch.PatchSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,10 +19,9 @@ import java.util.Set;
  * <p>Members are the scalar (and null) values, empty objects, the items of keyed lists and of
  * primitive sets, whole atomic lists, and the string maps Kubernetes declares granular ({@code
  * labels}, {@code annotations}, {@code data}, ...), which structured-merge-diff marks with {@code
- * ".": {}}. Lists merge by the strategic-merge keys of {@code schema}; without one (custom
- * resources) every list is atomic. The server-set identity and metadata (apiVersion, kind, name,
- * namespace, uid, resourceVersion, generation, creationTimestamp, managedFields, ...) are never
- * fields of a manager, as upstream strips them.
+ * ".": {}}. Lists are keyed as {@link ListKeys} says; other lists are atomic. The server-set
+ * identity and metadata (apiVersion, kind, name, namespace, uid, resourceVersion, generation,
+ * creationTimestamp, managedFields, ...) are never fields of a manager, as upstream strips them.
  */
 public final class ObjectFields {
 
@@ -70,12 +67,12 @@ public final class ObjectFields {
    * The fields of {@code object} within {@code scope}.
    *
    * @param object an object; null for none (no fields)
-   * @param schema the kind's strategic-merge list keys, or empty for a custom resource
+   * @param schema how the kind's lists are keyed
    * @param skipNulls whether explicit nulls are left out (an applied configuration's nulls remove a
    *     field rather than set it)
    */
   public static ObjectFields of(
-      ObjectNode object, Optional<PatchSchema> schema, FieldScope scope, boolean skipNulls) {
+      ObjectNode object, ListKeys schema, FieldScope scope, boolean skipNulls) {
     Walker walker = new Walker(schema, skipNulls);
     if (object != null) {
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -132,12 +129,12 @@ public final class ObjectFields {
   }
 
   private static final class Walker {
-    private final Optional<PatchSchema> schema;
+    private final ListKeys schema;
     private final boolean skipNulls;
     private final Map<List<String>, JsonNode> values = new HashMap<>();
     private final Set<List<String>> containers = new HashSet<>();
 
-    Walker(Optional<PatchSchema> schema, boolean skipNulls) {
+    Walker(ListKeys schema, boolean skipNulls) {
       this.schema = schema;
       this.skipNulls = skipNulls;
     }
@@ -174,18 +171,18 @@ public final class ObjectFields {
     }
 
     private void walkList(JsonNode list, List<String> path, List<String> names) {
-      Optional<ListMerge> merge = schema.flatMap(s -> s.listMerge(names));
-      if (merge.isEmpty() || !keyable(list, merge.get())) {
+      Optional<List<String>> keys = schema.at(names);
+      if (keys.isEmpty() || !keyable(list, keys.get())) {
         values.put(List.copyOf(path), list); // atomic: the list is one field
         return;
       }
       for (JsonNode item : list) {
-        if (merge.get().primitives()) {
+        if (keys.get().isEmpty()) {
           path.add("v:" + Json.write(item));
           values.put(List.copyOf(path), item);
         } else {
           ObjectNode key = JsonNodeFactory.instance.objectNode();
-          key.set(merge.get().mergeKey(), item.get(merge.get().mergeKey()));
+          keys.get().forEach(k -> key.set(k, item.get(k)));
           path.add("k:" + Json.write(key));
           values.put(List.copyOf(path), item);
           containers.add(List.copyOf(path));
@@ -195,11 +192,16 @@ public final class ObjectFields {
       }
     }
 
-    /** A list is tracked item by item only when every item has its key (else atomic). */
-    private static boolean keyable(JsonNode list, ListMerge merge) {
+    /** A list is tracked item by item only when every item has its keys (else atomic). */
+    private static boolean keyable(JsonNode list, List<String> keys) {
       for (JsonNode item : list) {
-        if (merge.primitives() ? item.isContainerNode() : !item.hasNonNull(merge.mergeKey())) {
+        if (keys.isEmpty() ? item.isContainerNode() : !item.isObject()) {
           return false;
+        }
+        for (String key : keys) {
+          if (!item.hasNonNull(key)) {
+            return false;
+          }
         }
       }
       return true;

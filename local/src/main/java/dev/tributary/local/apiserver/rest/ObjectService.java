@@ -15,6 +15,7 @@ import dev.tributary.local.apiserver.errors.FieldCause;
 import dev.tributary.local.apiserver.fieldmanager.AppliedConfiguration;
 import dev.tributary.local.apiserver.fieldmanager.FieldManager;
 import dev.tributary.local.apiserver.fieldmanager.FieldScope;
+import dev.tributary.local.apiserver.fieldmanager.ListKeys;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.store.ListPage;
 import dev.tributary.local.store.ObjectKey;
@@ -284,7 +285,7 @@ public final class ObjectService {
           storage,
           requestedManagedFields,
           writer(type, context, ""),
-          patches.listKeys(type),
+          listKeys(type),
           scope(type, false));
     }
     ObjectNode admitted = served(type, storage);
@@ -452,7 +453,7 @@ public final class ObjectService {
         merged,
         writer(type, context, subresource),
         force,
-        patches.listKeys(type),
+        listKeys(type),
         scope(type, status));
   }
 
@@ -470,6 +471,14 @@ public final class ObjectService {
       manager = context.user().username();
     }
     return new FieldManager.Writer(manager, type.apiVersion(), subresource);
+  }
+
+  /** How field ownership keys {@code type}'s lists: its CRD schema's, else its merge keys. */
+  private ListKeys listKeys(ResourceType type) {
+    if (type.isCustom()) {
+      return ListKeys.ofOpenApi(type.customResource().path("schema").get("openAPIV3Schema"));
+    }
+    return ListKeys.of(patches.listKeys(type));
   }
 
   private static FieldScope scope(ResourceType type, boolean status) {
@@ -574,7 +583,7 @@ public final class ObjectService {
           next,
           status ? null : requestedManagedFields,
           writer(type, context, subresource),
-          patches.listKeys(type),
+          listKeys(type),
           scope(type, status));
     }
     if (next.equals(old)) {

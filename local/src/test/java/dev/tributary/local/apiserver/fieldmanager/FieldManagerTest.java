@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FieldManagerTest {
@@ -44,7 +43,7 @@ class FieldManagerTest {
     JsonNode liveData = merged.get("data");
     ObjectNode target = liveData instanceof ObjectNode object ? object : merged.putObject("data");
     target.setAll((ObjectNode) config.get("data"));
-    return manager.apply(live, config, merged, writer, force, Optional.empty(), FieldScope.WHOLE);
+    return manager.apply(live, config, merged, writer, force, ListKeys.ATOMIC, FieldScope.WHOLE);
   }
 
   private static List<String> managers(ObjectNode object) {
@@ -130,7 +129,7 @@ class FieldManagerTest {
         edited,
         null,
         new FieldManager.Writer("kubectl-edit", "v1", ""),
-        Optional.empty(),
+        ListKeys.ATOMIC,
         FieldScope.WHOLE);
 
     assertThat(managers(edited)).containsExactly("a/Apply", "kubectl-edit/Update");
@@ -149,7 +148,7 @@ class FieldManagerTest {
     ObjectNode same = live.deepCopy();
 
     new FieldManager(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC))
-        .recordUpdate(live, same, null, B, Optional.empty(), FieldScope.WHOLE);
+        .recordUpdate(live, same, null, B, ListKeys.ATOMIC, FieldScope.WHOLE);
 
     assertThat(same).isEqualTo(live);
     assertThat(same.path("metadata").path("managedFields")).isEqualTo(before);
@@ -165,7 +164,7 @@ class FieldManagerTest {
         next,
         JSON.createArrayNode().add(JSON.createObjectNode()),
         B,
-        Optional.empty(),
+        ListKeys.ATOMIC,
         FieldScope.WHOLE);
 
     assertThat(next.path("metadata").has("managedFields")).isFalse();

@@ -32,7 +32,7 @@ class FieldSetTest {
     FieldSet set =
         ObjectFields.of(
                 deployment,
-                new BuiltinPatchSchemas().forKind("apps/v1", "Deployment"),
+                ListKeys.of(new BuiltinPatchSchemas().forKind("apps/v1", "Deployment")),
                 FieldScope.MAIN,
                 false)
             .set();
@@ -79,18 +79,46 @@ class FieldSetTest {
   void changedSinceNamesNewAndModifiedLeavesNotTheirContainers() throws Exception {
     ObjectFields before =
         ObjectFields.of(
-            json("{\"data\":{\"a\":\"1\",\"b\":\"2\"}}"),
-            java.util.Optional.empty(),
-            FieldScope.WHOLE,
-            false);
+            json("{\"data\":{\"a\":\"1\",\"b\":\"2\"}}"), ListKeys.ATOMIC, FieldScope.WHOLE, false);
     ObjectFields after =
         ObjectFields.of(
             json("{\"data\":{\"a\":\"1\",\"b\":\"3\",\"c\":\"4\"}}"),
-            java.util.Optional.empty(),
+            ListKeys.ATOMIC,
             FieldScope.WHOLE,
             false);
 
     assertThat(after.changedSince(before).members())
         .containsExactlyInAnyOrder(List.of("f:data", "f:b"), List.of("f:data", "f:c"));
+  }
+
+  @Test
+  void aCrdSchemasListMapKeysKeyItsItemsAndOtherListsAreAtomic() throws Exception {
+    ListKeys keys =
+        ListKeys.ofOpenApi(
+            json(
+                """
+                {"type":"object","properties":{"spec":{"type":"object","properties":{
+                  "routes":{"type":"array","x-kubernetes-list-type":"map",
+                    "x-kubernetes-list-map-keys":["host","port"],
+                    "items":{"type":"object"}},
+                  "tags":{"type":"array","x-kubernetes-list-type":"set"},
+                  "args":{"type":"array"}}}}}
+                """));
+    ObjectNode object =
+        json(
+            """
+            {"spec":{"routes":[{"host":"a","port":80,"path":"/"}],"tags":["x"],"args":["y"]},
+             "metadata":{"finalizers":["f"]}}
+            """);
+
+    assertThat(ObjectFields.of(object, keys, FieldScope.WHOLE, false).set().members())
+        .containsExactlyInAnyOrder(
+            List.of("f:spec", "f:routes", "k:{\"host\":\"a\",\"port\":80}"),
+            List.of("f:spec", "f:routes", "k:{\"host\":\"a\",\"port\":80}", "f:host"),
+            List.of("f:spec", "f:routes", "k:{\"host\":\"a\",\"port\":80}", "f:port"),
+            List.of("f:spec", "f:routes", "k:{\"host\":\"a\",\"port\":80}", "f:path"),
+            List.of("f:spec", "f:tags", "v:\"x\""),
+            List.of("f:spec", "f:args"),
+            List.of("f:metadata", "f:finalizers", "v:\"f\""));
   }
 }
