@@ -150,6 +150,50 @@ class KubectlServerSideApplyIT {
         .isEqualTo("nginx:1.25");
   }
 
+  @Test
+  void aClientSideAppliedObjectMovesToServerSideApplyWithoutConflicts() throws Exception {
+    String config =
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: migrated
+          namespace: default
+        data:
+          mode: %s
+        """;
+    Path first = file("csa.yaml", config.formatted("one"));
+    Result clientSide = kubectl("apply", "-f", first.toString());
+    assertThat(clientSide.exitCode()).as(clientSide.output()).isZero();
+
+    Path second = file("ssa.yaml", config.formatted("two"));
+    Result serverSide = kubectl("apply", "--server-side", "-f", second.toString());
+    assertThat(serverSide.exitCode()).as(serverSide.output()).isZero();
+
+    Result json =
+        kubectl("get", "cm", "migrated", "-n", "default", "-o", "json", "--show-managed-fields");
+    JsonNode object = JSON.readTree(json.output());
+    assertThat(object.path("data").path("mode").asText()).isEqualTo("two");
+    List<String> managers = new ArrayList<>();
+    object
+        .path("metadata")
+        .path("managedFields")
+        .forEach(
+            e -> managers.add(e.path("manager").asText() + "/" + e.path("operation").asText()));
+    // kubectl moved the client-side applier's fields to its server-side manager, and the server
+    // keeps the last-applied annotation in step with what kubectl applied.
+    assertThat(managers)
+        .contains("kubectl/Apply")
+        .doesNotContain("kubectl-client-side-apply/Update");
+    assertThat(
+            object
+                .path("metadata")
+                .path("annotations")
+                .path("kubectl.kubernetes.io/last-applied-configuration")
+                .asText())
+        .contains("\"mode\":\"two\"");
+  }
+
   private static JsonNode deployment() throws Exception {
     Result json = kubectl("get", "deploy", "web", "-n", "default", "-o", "json");
     assertThat(json.exitCode()).as(json.output()).isZero();

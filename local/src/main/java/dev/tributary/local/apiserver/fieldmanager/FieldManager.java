@@ -160,18 +160,21 @@ public final class FieldManager {
       FieldSet contested = entry.fields().intersection(changed);
       if (!contested.isEmpty()) {
         contested.members().stream()
-            .map(FieldSet::describe)
-            .sorted()
-            .forEach(path -> conflicts.add(new Conflict(entry, path)));
+            .map(field -> new Conflict(entry, field, FieldSet.describe(field)))
+            .sorted(Comparator.comparing(Conflict::path))
+            .forEach(conflicts::add);
         entries.add(entry.withFields(entry.fields().difference(contested)));
       } else {
         entries.add(entry);
       }
     }
-    if (!conflicts.isEmpty() && !force) {
+    if (!conflicts.isEmpty() && !force && !LastApplied.allows(live, conflicts, schema, scope)) {
       throw conflictError(conflicts);
     }
     ObjectNode result = merged.deepCopy();
+    if (writer.manager().equals(LastApplied.KUBECTL)) {
+      LastApplied.sync(result, applied);
+    }
     FieldSet othersOwn = FieldSet.empty();
     for (ManagedFieldsEntry entry : entries) {
       othersOwn = othersOwn.union(entry.fields());
@@ -231,7 +234,7 @@ public final class FieldManager {
       kept.add(stamp || pruned.time().isEmpty() ? pruned.withTime(now) : pruned);
     }
     ObjectNode meta = metadata(object);
-    if (kept.equals(before) && oldManaged != null) {
+    if (oldManaged != null && kept.equals(ManagedFieldsEntry.decodeAll(oldManaged))) {
       meta.set("managedFields", oldManaged.deepCopy());
     } else if (kept.isEmpty()) {
       meta.remove("managedFields");
@@ -261,7 +264,7 @@ public final class FieldManager {
     return copy;
   }
 
-  private record Conflict(ManagedFieldsEntry owner, String path) {}
+  record Conflict(ManagedFieldsEntry owner, List<String> field, String path) {}
 
   /** Upstream's apply conflict: 409, reason Conflict, one FieldManagerConflict cause per field. */
   private static ApiException conflictError(List<Conflict> conflicts) {

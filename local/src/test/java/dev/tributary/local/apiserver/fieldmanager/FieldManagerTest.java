@@ -169,4 +169,44 @@ class FieldManagerTest {
 
     assertThat(next.path("metadata").has("managedFields")).isFalse();
   }
+
+  @Test
+  void conflictsWithinTheLastAppliedConfigurationGoThroughAndKubectlKeepsItInStep() {
+    ObjectNode live =
+        json(
+            """
+            {"apiVersion":"v1","kind":"ConfigMap",
+             "metadata":{"name":"c","annotations":{
+               "kubectl.kubernetes.io/last-applied-configuration":"{\\"data\\":{\\"x\\":\\"1\\"}}"}},
+             "data":{"x":"1","y":"1"}}
+            """);
+    ObjectNode edited = live.deepCopy();
+    manager.recordUpdate(
+        null,
+        edited,
+        null,
+        new FieldManager.Writer("kubectl-client-side-apply", "v1", ""),
+        ListKeys.ATOMIC,
+        FieldScope.WHOLE);
+
+    ObjectNode applied =
+        apply(edited, "{\"x\":\"2\"}", new FieldManager.Writer("kubectl", "v1", ""), false);
+
+    assertThat(applied.path("data").path("x").asText()).isEqualTo("2");
+    assertThat(
+            applied
+                .path("metadata")
+                .path("annotations")
+                .path("kubectl.kubernetes.io/last-applied-configuration")
+                .asText())
+        .contains("\"x\":\"2\"");
+    // y is not in the last-applied configuration: changing it still conflicts
+    ApiException conflict =
+        catchThrowableOfType(
+            ApiException.class,
+            () ->
+                apply(
+                    edited, "{\"y\":\"2\"}", new FieldManager.Writer("kubectl", "v1", ""), false));
+    assertThat(conflict.code()).isEqualTo(409);
+  }
 }
