@@ -194,6 +194,48 @@ class FieldValidationIT {
   }
 
   @Test
+  void customResourcesHonourTheDirectiveToo() throws Exception {
+    String crd =
+        """
+        {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+         "metadata":{"name":"gadgets.typed.example"},
+         "spec":{"group":"typed.example","scope":"Namespaced",
+          "names":{"kind":"Gadget","plural":"gadgets","singular":"gadget"},
+          "versions":[{"name":"v1","served":true,"storage":true,"schema":{"openAPIV3Schema":
+           {"type":"object","properties":{"spec":{"type":"object",
+            "properties":{"size":{"type":"integer"}}}}}}}]}}
+        """;
+    assertThat(post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd).statusCode())
+        .isEqualTo(201);
+    String gadgets = "/apis/typed.example/v1/namespaces/default/gadgets";
+    String gadget =
+        "{\"apiVersion\":\"typed.example/v1\",\"kind\":\"Gadget\",\"metadata\":{\"name\":\"NAME\"},"
+            + "\"spec\":{\"size\":1,\"colour\":\"red\"}}";
+    HttpResponse<String> strict = awaitServed(gadgets, gadget.replace("NAME", "g1"));
+
+    assertThat(strict.statusCode()).isEqualTo(400);
+    assertThat(json(strict).path("message").asText())
+        .isEqualTo(
+            "Gadget in version \"v1\" cannot be handled as a Gadget: strict decoding error:"
+                + " unknown field \"spec.colour\"");
+
+    HttpResponse<String> warned = post(gadgets, gadget.replace("NAME", "g2"));
+    assertThat(warned.statusCode()).isEqualTo(201);
+    assertThat(warned.headers().allValues("Warning"))
+        .containsExactly("299 - \"unknown field \\\"spec.colour\\\"\"");
+    assertThat(json(warned).path("spec").has("colour")).isFalse();
+  }
+
+  /** POSTs with fieldValidation=Strict once the new CRD's resource is served. */
+  private static HttpResponse<String> awaitServed(String path, String body) throws Exception {
+    HttpResponse<String>[] last = new HttpResponse[1];
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> (last[0] = post(path + "?fieldValidation=Strict", body)).statusCode() != 404);
+    return last[0];
+  }
+
+  @Test
   void kubectlApplyIsStrictByDefaultAndDropsWithValidateFalse() throws Exception {
     assumeTrue(onPath("kubectl"), "kubectl is not installed");
     Path file = temp.resolve("typo.yaml");

@@ -732,15 +732,21 @@ public final class ObjectService {
    * kube-apiserver's decode of a built-in kind's request body (or of a patch's result): a value of
    * the wrong JSON type is a 400 (a 422 naming {@code patch} for a patch, as kube-apiserver's
    * patcher says), fields the Go type does not have are dropped and, as the request's
-   * fieldValidation asks, refused (400), warned about, or ignored. The server's own writes (no
-   * request options) and custom resources (their CRD schema prunes them) pass unchanged.
+   * fieldValidation asks, refused (400), warned about, or ignored. Custom resources are only
+   * reported on here: their CRD schema prunes them in {@link #decode}. The server's own writes (no
+   * request options) pass unchanged.
    *
-   * @return the decoded copy, or {@code body} itself when nothing was checked
+   * @return the decoded copy, or {@code body} itself when nothing was checked or changed
    */
   private ObjectNode decodeBuiltin(
       ResourceType type, ObjectNode body, AdmissionContext context, boolean patched) {
     FieldValidation directive = FieldValidation.of(context.options());
-    if (directive == null || type.isCustom()) {
+    if (directive == null) {
+      return body;
+    }
+    if (type.isCustom()) {
+      report(
+          type, schemas.decodeReporting(type, body).unknownFields(), directive, context, patched);
       return body;
     }
     DecodedObject decoded;
@@ -753,7 +759,17 @@ public final class ObjectService {
       }
       throw cannotBeHandled(type, e.getMessage());
     }
-    List<String> unknown = decoded.unknownFields();
+    report(type, decoded.unknownFields(), directive, context, patched);
+    return decoded.object();
+  }
+
+  /** Refuses or warns about the unknown fields of a request, as its fieldValidation says. */
+  private static void report(
+      ResourceType type,
+      List<String> unknown,
+      FieldValidation directive,
+      AdmissionContext context,
+      boolean patched) {
     if (!unknown.isEmpty() && directive == FieldValidation.STRICT) {
       String strict =
           unknown.stream()
@@ -764,7 +780,6 @@ public final class ObjectService {
     if (directive == FieldValidation.WARN) {
       unknown.forEach(path -> context.warnings().add("unknown field " + GoQuote.quote(path)));
     }
-    return decoded.object();
   }
 
   /** kube-apiserver's transformDecodeError, for a body whose kind is {@code type}'s. */
