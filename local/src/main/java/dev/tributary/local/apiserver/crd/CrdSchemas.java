@@ -6,6 +6,7 @@ import dev.tributary.local.apiserver.errors.FieldCause;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.apiserver.schema.CustomResourceSchema;
 import dev.tributary.local.apiserver.schema.InvalidSchemaException;
+import dev.tributary.local.apiserver.schema.PruneResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,11 @@ public final class CrdSchemas implements SchemaProcessor {
   @Override
   public ObjectNode decode(ResourceType type, ObjectNode object) {
     return schema(type).map(s -> s.decode(object).object()).orElse(object);
+  }
+
+  @Override
+  public PruneResult decodeReporting(ResourceType type, ObjectNode object) {
+    return schema(type).map(s -> s.decode(object)).orElse(new PruneResult(object, List.of()));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.tributary.local.apiserver.crd;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.local.apiserver.errors.FieldCause;
 import dev.tributary.local.apiserver.registry.ResourceType;
+import dev.tributary.local.apiserver.schema.PruneResult;
 import java.util.List;
 
 /**
@@ -19,6 +20,14 @@ public interface SchemaProcessor {
    * @param type the custom resource; {@code type.customResource()} holds the CRD's version entry
    */
   ObjectNode decode(ResourceType type, ObjectNode object);
+
+  /**
+   * As {@link #decode}, with the paths of the unknown fields it dropped, for the request's
+   * fieldValidation. By default nothing is reported.
+   */
+  default PruneResult decodeReporting(ResourceType type, ObjectNode object) {
+    return new PruneResult(decode(type, object), List.of());
+  }
 
   /**
    * The schema errors of {@code object}; empty when valid.

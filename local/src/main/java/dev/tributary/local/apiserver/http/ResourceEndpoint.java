@@ -15,6 +15,7 @@ import dev.tributary.local.apiserver.registry.BuiltinResources;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.apiserver.rest.DeleteOptions;
 import dev.tributary.local.apiserver.rest.FieldSelector;
+import dev.tributary.local.apiserver.rest.FieldValidation;
 import dev.tributary.local.apiserver.rest.LabelSelector;
 import dev.tributary.local.apiserver.rest.ListOptions;
 import dev.tributary.local.apiserver.rest.ListResult;
@@ -127,6 +128,7 @@ public final class ResourceEndpoint {
       return reviews.create(type, object(type, contentType, body), user);
     }
     boolean dryRun = query.containsKey("dryRun") && !query.get("dryRun").isEmpty();
+    checkFieldValidation(verb, query);
     List<String> warnings = new java.util.ArrayList<>();
     AdmissionContext admission =
         new AdmissionContext(user, writeOptions(verb, query, body), warnings::add, userAgent);
@@ -283,6 +285,25 @@ public final class ResourceEndpoint {
     return ApiResponse.json(result.created() ? 201 : 200, result.object());
   }
 
+  /** As kube-apiserver's ValidateFieldValidation, on the options of a create, update or patch. */
+  private static void checkFieldValidation(String verb, Map<String, String> query) {
+    String sent = query.get("fieldValidation");
+    String options =
+        switch (verb) {
+          case "create" -> "CreateOptions";
+          case "update" -> "UpdateOptions";
+          case "patch" -> "PatchOptions";
+          default -> null;
+        };
+    if (sent != null && options != null && !FieldValidation.VALUES.contains(sent)) {
+      throw ApiErrors.invalid(
+          "meta.k8s.io",
+          options,
+          "",
+          List.of(FieldCause.notSupported("fieldValidation", sent, FieldValidation.VALUES)));
+    }
+  }
+
   /** As kube-apiserver's ValidatePatchOptions: apply needs a field manager, only apply a force. */
   private static List<FieldCause> patchOptionErrors(String mediaType, Map<String, String> query) {
     if (!mediaType.equals("application/apply-patch+yaml")) {
@@ -334,6 +355,10 @@ public final class ResourceEndpoint {
     }
     if (kind.equals("PatchOptions") && "true".equals(query.get("force"))) {
       options.put("force", true);
+    }
+    String fieldValidation = query.get("fieldValidation");
+    if (fieldValidation != null && !kind.equals("DeleteOptions")) {
+      options.put("fieldValidation", fieldValidation);
     }
     if (query.containsKey("propagationPolicy") && kind.equals("DeleteOptions")) {
       options.put("propagationPolicy", query.get("propagationPolicy"));

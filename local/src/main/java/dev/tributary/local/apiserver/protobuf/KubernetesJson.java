@@ -28,17 +28,17 @@ import java.util.function.Predicate;
  */
 final class KubernetesJson {
 
-  private static final String META = "k8s.io.apimachinery.pkg.apis.meta.v1.";
-  private static final String TIME = META + "Time";
-  private static final String MICRO_TIME = META + "MicroTime";
-  private static final String DURATION = META + "Duration";
-  private static final String FIELDS_V1 = META + "FieldsV1";
-  private static final String VERBS = META + "Verbs";
-  private static final String INT_OR_STRING = "k8s.io.apimachinery.pkg.util.intstr.IntOrString";
-  private static final String QUANTITY = "k8s.io.apimachinery.pkg.api.resource.Quantity";
-  private static final String QUANTITY_VALUE = "k8s.io.apimachinery.pkg.api.resource.QuantityValue";
-  private static final String RAW_EXTENSION = "k8s.io.apimachinery.pkg.runtime.RawExtension";
-  private static final String UNKNOWN = "k8s.io.apimachinery.pkg.runtime.Unknown";
+  static final String META = "k8s.io.apimachinery.pkg.apis.meta.v1.";
+  static final String TIME = META + "Time";
+  static final String MICRO_TIME = META + "MicroTime";
+  static final String DURATION = META + "Duration";
+  static final String FIELDS_V1 = META + "FieldsV1";
+  static final String VERBS = META + "Verbs";
+  static final String INT_OR_STRING = "k8s.io.apimachinery.pkg.util.intstr.IntOrString";
+  static final String QUANTITY = "k8s.io.apimachinery.pkg.api.resource.Quantity";
+  static final String QUANTITY_VALUE = "k8s.io.apimachinery.pkg.api.resource.QuantityValue";
+  static final String RAW_EXTENSION = "k8s.io.apimachinery.pkg.runtime.RawExtension";
+  static final String UNKNOWN = "k8s.io.apimachinery.pkg.runtime.Unknown";
 
   /** Go's zero time, which JSON writes as null. */
   private static final long ZERO_TIME_SECONDS = -62135596800L;
@@ -148,11 +148,15 @@ final class KubernetesJson {
     }
   }
 
-  private static String name(FieldDescriptor field) {
+  /** The JSON name of {@code field}. */
+  static String name(FieldDescriptor field) {
     return RENAMED.getOrDefault(field.getFullName(), field.getName());
   }
 
-  private static boolean isInlined(FieldDescriptor field) {
+  /**
+   * Whether JSON writes the fields of {@code field}'s embedded Go struct into the enclosing object.
+   */
+  static boolean isInlined(FieldDescriptor field) {
     return field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
         && INLINED.contains(field.getMessageType().getName() + ":" + field.getName());
   }

@@ -16,6 +16,10 @@ import dev.tributary.local.apiserver.fieldmanager.AppliedConfiguration;
 import dev.tributary.local.apiserver.fieldmanager.FieldManager;
 import dev.tributary.local.apiserver.fieldmanager.FieldScope;
 import dev.tributary.local.apiserver.fieldmanager.ListKeys;
+import dev.tributary.local.apiserver.protobuf.BuiltinDecoder;
+import dev.tributary.local.apiserver.protobuf.DecodedObject;
+import dev.tributary.local.apiserver.protobuf.GoTypeError;
+import dev.tributary.local.apiserver.registry.BuiltinResources;
 import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.store.ListPage;
 import dev.tributary.local.store.ObjectKey;
@@ -60,6 +64,7 @@ public final class ObjectService {
   private final DeletionListener deletions;
   private final PatchEngine patches;
   private final FieldManager fieldManager;
+  private final BuiltinDecoder builtins = new BuiltinDecoder(BuiltinResources::all);
   private final SecureRandom random = new SecureRandom();
   private final List<KindHooks> hooks = new CopyOnWriteArrayList<>();
   private volatile AdmissionChain admission = AdmissionChain.none();
@@ -185,7 +190,8 @@ public final class ObjectService {
       AdmissionContext context,
       boolean applied) {
     checkTypeOf(type, body);
-    ObjectNode object = body.deepCopy();
+    ObjectNode decoded = decodeBuiltin(type, body, context, false);
+    ObjectNode object = decoded == body ? body.deepCopy() : decoded;
     ObjectNode metadata = Meta.of(object);
     if (type.namespaced()) {
       String bodyNamespace = Meta.namespace(object);
@@ -256,7 +262,9 @@ public final class ObjectService {
     }
     metadata.put("uid", UUID.randomUUID().toString());
     metadata.put("creationTimestamp", Timestamps.format(clock.instant()));
-    metadata.put("generation", 1);
+    if (Generations.tracked(type)) {
+      metadata.put("generation", 1);
+    }
     JsonNode requestedManagedFields = metadata.get("managedFields");
     for (String field :
         List.of(
@@ -340,8 +348,9 @@ public final class ObjectService {
       AdmissionContext context) {
     checkTypeOf(type, body);
     checkNameAndNamespace(type, namespace, name, body);
+    ObjectNode decoded = decodeBuiltin(type, body, context, false);
     ObjectNode old = stored(type, namespace, name);
-    return write(type, namespace, name, body, old, false, dryRun, context, false);
+    return write(type, namespace, name, decoded, old, false, dryRun, context, false);
   }
 
   /** PUT on the {@code status} subresource: only {@code .status} is taken from {@code body}. */
@@ -362,8 +371,9 @@ public final class ObjectService {
       AdmissionContext context) {
     checkTypeOf(type, body);
     checkNameAndNamespace(type, namespace, name, body);
+    ObjectNode decoded = decodeBuiltin(type, body, context, false);
     ObjectNode old = stored(type, namespace, name);
-    return write(type, namespace, name, body, old, true, dryRun, context, false);
+    return write(type, namespace, name, decoded, old, true, dryRun, context, false);
   }
 
   /**
@@ -423,12 +433,13 @@ public final class ObjectService {
     }
     checkTypeOf(type, patched);
     checkNameAndNamespace(type, namespace, name, patched);
+    ObjectNode decoded = decodeBuiltin(type, patched, context, true);
     return new PatchResult(
         write(
             type,
             namespace,
             name,
-            patched,
+            decoded,
             old,
             subresource.equals("status"),
             dryRun,
@@ -564,7 +575,7 @@ public final class ObjectService {
           next.set("status", oldStatus.deepCopy());
         }
       }
-      if (specChanged(old, next)) {
+      if (Generations.tracked(type) && specChanged(old, next)) {
         Meta.of(next).put("generation", Meta.generation(old) + 1);
       }
     }
@@ -834,6 +845,72 @@ public final class ObjectService {
     object.put("apiVersion", type.apiVersion());
     object.put("kind", type.kind());
     return converters.convert(type.group(), type.kind(), object, type.storageApiVersion());
+  }
+
+  /**
+   * kube-apiserver's decode of a built-in kind's request body (or of a patch's result): a value of
+   * the wrong JSON type is a 400 (a 422 naming {@code patch} for a patch, as kube-apiserver's
+   * patcher says), fields the Go type does not have are dropped and, as the request's
+   * fieldValidation asks, refused (400), warned about, or ignored. Custom resources are only
+   * reported on here: their CRD schema prunes them in {@link #decode}. The server's own writes (no
+   * request options) pass unchanged.
+   *
+   * @return the decoded copy, or {@code body} itself when nothing was checked or changed
+   */
+  private ObjectNode decodeBuiltin(
+      ResourceType type, ObjectNode body, AdmissionContext context, boolean patched) {
+    FieldValidation directive = FieldValidation.of(context.options());
+    if (directive == null) {
+      return body;
+    }
+    if (type.isCustom()) {
+      report(
+          type, schemas.decodeReporting(type, body).unknownFields(), directive, context, patched);
+      return body;
+    }
+    DecodedObject decoded;
+    try {
+      decoded = builtins.decode(type, body);
+    } catch (GoTypeError e) {
+      if (patched) {
+        throw ApiErrors.invalid(
+            "", "", "", List.of(FieldCause.invalid("patch", body.toString(), e.getMessage())));
+      }
+      throw cannotBeHandled(type, e.getMessage());
+    }
+    report(type, decoded.unknownFields(), directive, context, patched);
+    return decoded.object();
+  }
+
+  /** Refuses or warns about the unknown fields of a request, as its fieldValidation says. */
+  private static void report(
+      ResourceType type,
+      List<String> unknown,
+      FieldValidation directive,
+      AdmissionContext context,
+      boolean patched) {
+    if (!unknown.isEmpty() && directive == FieldValidation.STRICT) {
+      String strict =
+          unknown.stream()
+              .map(path -> "unknown field " + GoQuote.quote(path))
+              .collect(Collectors.joining(", ", "strict decoding error: ", ""));
+      throw patched ? ApiErrors.badRequest(strict) : cannotBeHandled(type, strict);
+    }
+    if (directive == FieldValidation.WARN) {
+      unknown.forEach(path -> context.warnings().add("unknown field " + GoQuote.quote(path)));
+    }
+  }
+
+  /** kube-apiserver's transformDecodeError, for a body whose kind is {@code type}'s. */
+  private static ApiException cannotBeHandled(ResourceType type, String why) {
+    return ApiErrors.badRequest(
+        type.kind()
+            + " in version "
+            + GoQuote.quote(type.version())
+            + " cannot be handled as a "
+            + type.kind()
+            + ": "
+            + why);
   }
 
   /** {@code object} (in {@code type}'s version) pruned and defaulted by its CRD's schema. */
