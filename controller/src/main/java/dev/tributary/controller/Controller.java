@@ -175,6 +175,7 @@ public final class Controller<T extends HasMetadata> implements AutoCloseable {
     }
     switch (result) {
       case Result.Done done -> queue.forget(key);
+      case Result.Reported reported -> queue.forget(key);
       case Result.RequeueAfter requeue -> {
         queue.forget(key);
         queue.addAfter(key, requeue.delay());

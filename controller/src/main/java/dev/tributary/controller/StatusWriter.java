@@ -1,16 +1,23 @@
 package dev.tributary.controller;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 
 /**
  * Writes an object's status through the status subresource, and only when it changed.
  *
- * <p>Blocks on the API call. A stale {@code resourceVersion} fails with a 409 {@link
- * io.fabric8.kubernetes.client.KubernetesClientException}, which the {@link Controller} retries.
+ * <p>The first attempt compares against the (cached) object the reconcile started from; on a 409
+ * Conflict it reads the latest object and tries again with the same desired status, up to {@value
+ * #ATTEMPTS} attempts, as knative.dev/pkg's {@code RetryUpdateConflicts}. Blocks on API calls;
+ * throws the last {@link KubernetesClientException} when it gives up.
  */
 public final class StatusWriter {
+
+  static final int ATTEMPTS = 5;
 
   private final KubernetesClient client;
   private final StatusComparison comparison;
@@ -21,21 +28,36 @@ public final class StatusWriter {
   }
 
   /**
-   * Stamps {@code status.observedGeneration} on {@code desired} and writes its status if it differs
-   * from {@code before}'s.
+   * Writes {@code desired}'s status, with {@code observedGeneration} stamped from its {@code
+   * metadata.generation}, if that differs from {@code before}'s status.
    *
-   * @return the object as the server returned it, or {@code desired} (stamped) when nothing was
-   *     written
+   * @return whether a status was written
    */
   @SuppressWarnings("unchecked")
-  public <T extends HasMetadata> T writeIfChanged(T before, T desired) {
+  public <T extends HasMetadata> boolean writeIfChanged(T before, T desired) {
     ObjectNode desiredTree = comparison.tree(desired);
     StatusComparison.stampObservedGeneration(desiredTree);
-    T stamped = (T) comparison.object(desiredTree, desired.getClass());
-    if (!StatusComparison.changed(
-        StatusComparison.status(comparison.tree(before)), StatusComparison.status(desiredTree))) {
-      return stamped;
+    JsonNode desiredStatus = StatusComparison.status(desiredTree);
+    ObjectNode existing = comparison.tree(before);
+    for (int attempt = 1; ; attempt++) {
+      if (!StatusComparison.changed(StatusComparison.status(existing), desiredStatus)) {
+        return false;
+      }
+      existing.set("status", desiredStatus.deepCopy());
+      try {
+        client.resource((T) comparison.object(existing, desired.getClass())).updateStatus();
+        return true;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == ATTEMPTS) {
+          throw e;
+        }
+      }
+      T latest = client.resource(desired).get();
+      if (latest == null) {
+        throw new KubernetesClientException(
+            "cannot update status: " + ObjectKey.of(desired) + " no longer exists");
+      }
+      existing = comparison.tree(latest);
     }
-    return client.resource(stamped).updateStatus();
   }
 }

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tributary.controller.Controller;
+import dev.tributary.controller.EventRecorder;
+import dev.tributary.controller.KindReconciler;
 import dev.tributary.controller.LeaderElection;
 import dev.tributary.controller.Reconciler;
 import dev.tributary.controller.Result;
-import dev.tributary.controller.StatusWriter;
-import dev.tributary.controller.StatusWritingReconciler;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,8 +55,8 @@ class LeaderElectionIT {
           new Controller<>(
               "toys-" + identity,
               cluster.toyInformer(client),
-              new StatusWritingReconciler<>(
-                  stamp, new StatusWriter(client), client.getKubernetesSerialization()),
+              new KindReconciler<>(
+                  client, new EventRecorder(client, "toy-controller", Clock.systemUTC()), stamp),
               cluster.newQueue(),
               1,
               client.getKubernetesSerialization());

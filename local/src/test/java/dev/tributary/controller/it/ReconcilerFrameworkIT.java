@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tributary.controller.Controller;
 import dev.tributary.controller.EventRecorder;
-import dev.tributary.controller.Finalizing;
+import dev.tributary.controller.KindReconciler;
 import dev.tributary.controller.ObjectKey;
+import dev.tributary.controller.ReconcileEvent;
 import dev.tributary.controller.Reconciler;
 import dev.tributary.controller.Result;
-import dev.tributary.controller.StatusWriter;
-import dev.tributary.controller.StatusWritingReconciler;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -48,18 +47,19 @@ class ReconcilerFrameworkIT {
     EventRecorder events = new EventRecorder(client, "toy-controller", Clock.systemUTC());
     Reconciler<GenericKubernetesResource> copyValue =
         toy -> {
-          Object value = ((Map<?, ?>) toy.getAdditionalProperties().get("spec")).get("value");
-          Map<String, Object> status = statusOf(toy);
-          status.put("seen", value);
-          events.normal(toy, "Reconciled", "Toy reconciled");
-          return Result.done();
+          Map<?, ?> spec = (Map<?, ?>) toy.getAdditionalProperties().get("spec");
+          if (spec.containsKey("fail")) {
+            throw new IllegalStateException(String.valueOf(spec.get("fail")));
+          }
+          statusOf(toy).put("seen", spec.get("value"));
+          return Result.reported(ReconcileEvent.normal("Reconciled", "Toy reconciled"));
         };
     Reconciler<GenericKubernetesResource> chain =
-        new Finalizing<>(
+        new KindReconciler<>(
             client,
+            events,
+            copyValue,
             FINALIZER,
-            new StatusWritingReconciler<>(
-                copyValue, new StatusWriter(client), client.getKubernetesSerialization()),
             toy -> {
               finalized.add(ObjectKey.of(toy).toString());
               return Result.done();
@@ -175,6 +175,7 @@ class ReconcilerFrameworkIT {
                       .getItems()
                       .stream()
                       .filter(e -> "noisy".equals(e.getInvolvedObject().getName()))
+                      .filter(e -> "Reconciled".equals(e.getReason()))
                       .toList();
               assertThat(events).hasSize(1);
               Event event = events.get(0);
@@ -191,6 +192,50 @@ class ReconcilerFrameworkIT {
               assertThat(event.getFirstTimestamp()).isNotNull();
               assertThat(event.getLastTimestamp()).isNotNull();
             });
+  }
+
+  @Test
+  void addingTheFinalizerIsReported() {
+    cluster.createToy("finalized", Map.of("value", "f"));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(eventsOf("finalized"))
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.getReason()).isEqualTo("FinalizerUpdate");
+                          assertThat(e.getType()).isEqualTo("Normal");
+                          assertThat(e.getMessage()).isEqualTo("Updated \"finalized\" finalizers");
+                        }));
+  }
+
+  @Test
+  void aFailingReconcileIsReportedAsInternalErrorAndRetriedWithBackoff() {
+    cluster.createToy("broken", Map.of("fail", "boom"));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(eventsOf("broken"))
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.getReason()).isEqualTo("InternalError");
+                          assertThat(e.getType()).isEqualTo("Warning");
+                          assertThat(e.getMessage()).isEqualTo("boom");
+                          assertThat(e.getCount()).as("retried").isGreaterThan(1);
+                        }));
+    assertThat(status("broken", "observedGeneration"))
+        .as("status is written even when the reconcile fails")
+        .isNotNull();
+  }
+
+  static List<Event> eventsOf(String name) {
+    return cluster.admin.v1().events().inNamespace(ToyCluster.NAMESPACE).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .toList();
   }
 
   @Test

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tributary.api.duck.Destination;
 import dev.tributary.controller.Controller;
+import dev.tributary.controller.EventRecorder;
 import dev.tributary.controller.InformerTracker;
+import dev.tributary.controller.KindReconciler;
 import dev.tributary.controller.ObjectKey;
 import dev.tributary.controller.Reconciler;
 import dev.tributary.controller.Result;
-import dev.tributary.controller.StatusWriter;
-import dev.tributary.controller.StatusWritingReconciler;
 import dev.tributary.controller.WorkQueue;
 import dev.tributary.controller.sink.SinkResolution;
 import dev.tributary.controller.sink.SinkResolver;
@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,8 +68,10 @@ class SinkResolutionIT {
             new Controller<>(
                 "sinky-toys",
                 cluster.toyInformer(client),
-                new StatusWritingReconciler<>(
-                    resolveSink, new StatusWriter(client), client.getKubernetesSerialization()),
+                new KindReconciler<>(
+                    client,
+                    new EventRecorder(client, "toy-controller", Clock.systemUTC()),
+                    resolveSink),
                 queue,
                 1,
                 client.getKubernetesSerialization()));
