@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ public final class LeaderElection implements AutoCloseable {
   private final Runnable onStopLeading;
   private final AtomicBoolean leading = new AtomicBoolean();
   private CompletableFuture<?> running;
+  private boolean closed;
 
   public LeaderElection(
       KubernetesClient client, Settings settings, Runnable onStartLeading, Runnable onStopLeading) {
@@ -61,13 +63,16 @@ public final class LeaderElection implements AutoCloseable {
   }
 
   /**
-   * Starts competing for the lease, in the background. The future completes when the election ends
-   * (closed, or leadership lost).
+   * Starts competing for the lease, in the background. A replica that loses the lease (it could not
+   * renew in time) stops leading and competes again after one retry period, until closed.
    */
-  public synchronized CompletableFuture<?> start() {
-    if (running != null) {
-      return running;
+  public synchronized void start() {
+    if (running == null && !closed) {
+      running = elect();
     }
+  }
+
+  private CompletableFuture<?> elect() {
     LeaderCallbacks callbacks =
         new LeaderCallbacks(
             () -> {
@@ -88,7 +93,7 @@ public final class LeaderElection implements AutoCloseable {
               }
             },
             leader -> LOG.info("lease={} leader={}", settings.leaseName(), leader));
-    running =
+    CompletableFuture<?> round =
         client
             .leaderElector()
             .withConfig(
@@ -105,7 +110,20 @@ public final class LeaderElection implements AutoCloseable {
                     .build())
             .build()
             .start();
-    return running;
+    // fabric8's elector ends for good once leadership is lost; a controller must keep competing.
+    round.whenComplete(
+        (ignored, error) ->
+            CompletableFuture.delayedExecutor(
+                    settings.retryPeriod().toMillis(), TimeUnit.MILLISECONDS)
+                .execute(this::competeAgain));
+    return round;
+  }
+
+  private synchronized void competeAgain() {
+    if (!closed) {
+      LOG.info("lease={} identity={} competing again", settings.leaseName(), settings.identity());
+      running = elect();
+    }
   }
 
   /** Whether this replica holds the lease now. */
@@ -116,6 +134,7 @@ public final class LeaderElection implements AutoCloseable {
   /** Stops competing and releases the lease if held. */
   @Override
   public synchronized void close() {
+    closed = true;
     if (running != null) {
       running.cancel(true);
     }
