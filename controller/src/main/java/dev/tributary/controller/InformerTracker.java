@@ -119,7 +119,7 @@ public final class InformerTracker implements Tracker, ObjectLookup, AutoCloseab
     dependants.forEach(enqueue);
   }
 
-  private static boolean refers(Reference reference, String group, HasMetadata object) {
+  static boolean refers(Reference reference, String group, HasMetadata object) {
     if (!group(reference.apiVersion()).equals(group)
         || !reference.kind().equals(object.getKind())
         || !String.valueOf(reference.namespace())
@@ -133,7 +133,7 @@ public final class InformerTracker implements Tracker, ObjectLookup, AutoCloseab
         && LabelSelectors.matches(reference.selector(), object.getMetadata().getLabels());
   }
 
-  private static String group(String apiVersion) {
+  static String group(String apiVersion) {
     int slash = apiVersion.indexOf('/');
     return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
