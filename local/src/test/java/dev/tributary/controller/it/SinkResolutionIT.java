@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tributary.api.duck.Destination;
+import dev.tributary.api.tracker.Reference;
 import dev.tributary.controller.Controller;
 import dev.tributary.controller.EventRecorder;
 import dev.tributary.controller.InformerTracker;
@@ -14,7 +15,9 @@ import dev.tributary.controller.Result;
 import dev.tributary.controller.WorkQueue;
 import dev.tributary.controller.sink.SinkResolution;
 import dev.tributary.controller.sink.SinkResolver;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,7 @@ class SinkResolutionIT {
 
   @TempDir static Path temp;
   static ToyCluster cluster;
+  static final AtomicInteger selectorReconciles = new AtomicInteger();
 
   @BeforeAll
   static void start() throws Exception {
@@ -50,7 +55,21 @@ class SinkResolutionIT {
         new SinkResolver(tracker, tracker, "cluster.local", client.getKubernetesSerialization());
     Reconciler<GenericKubernetesResource> resolveSink =
         toy -> {
-          Object sink = ((Map<?, ?>) toy.getAdditionalProperties().get("spec")).get("sink");
+          Map<?, ?> spec = (Map<?, ?>) toy.getAdditionalProperties().get("spec");
+          if (spec.containsKey("watchLabel")) {
+            tracker.track(
+                Reference.bySelector(
+                    "v1",
+                    "ConfigMap",
+                    toy.getMetadata().getNamespace(),
+                    new LabelSelectorBuilder()
+                        .addToMatchLabels("watched", String.valueOf(spec.get("watchLabel")))
+                        .build()),
+                ObjectKey.of(toy));
+            selectorReconciles.incrementAndGet();
+            return Result.done();
+          }
+          Object sink = spec.get("sink");
           Destination destination =
               client.getKubernetesSerialization().convertValue(sink, Destination.class);
           Map<String, Object> status = new LinkedHashMap<>();
@@ -172,6 +191,28 @@ class SinkResolutionIT {
         .until(
             () ->
                 "http://moved.toys.svc.cluster.local/events".equals(status("to-duck", "sinkUri")));
+  }
+
+  @Test
+  void anObjectMatchingATrackedSelectorReEnqueuesTheTracker() {
+    cluster.createToy("watcher", Map.of("watchLabel", "yes"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> selectorReconciles.get() > 0);
+    int before = selectorReconciles.get();
+
+    cluster
+        .admin
+        .configMaps()
+        .inNamespace(ToyCluster.NAMESPACE)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("selected")
+                .addToLabels("watched", "yes")
+                .endMetadata()
+                .build())
+        .create();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> selectorReconciles.get() > before);
   }
 
   private static void setAddress(String url) {
