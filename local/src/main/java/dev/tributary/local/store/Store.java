@@ -220,6 +220,16 @@ public final class Store implements AutoCloseable {
    * @throws IllegalArgumentException if {@code continueToken} is not a token this store made
    */
   public ListPage list(String resource, String namespace, int limit, String continueToken) {
+    return list(resource, namespace, limit, continueToken, false);
+  }
+
+  /**
+   * {@link #list(String, String, int, String)}, and if {@code countRemaining}, a page that has a
+   * next one also counts the objects after it ({@link ListPage#remainingItemCount()}), in the same
+   * read as the page (an indexed COUNT), as Kubernetes does for a LIST without selectors.
+   */
+  public ListPage list(
+      String resource, String namespace, int limit, String continueToken, boolean countRemaining) {
     Objects.requireNonNull(resource, "resource");
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative: " + limit);
@@ -251,9 +261,9 @@ public final class Store implements AutoCloseable {
             select.setString(index++, after.name());
           }
           select.setLong(index, limit > 0 ? limit + 1L : -1L);
+          String lastNamespace = null;
+          String lastName = null;
           try (ResultSet rows = select.executeQuery()) {
-            String lastNamespace = null;
-            String lastName = null;
             while (rows.next()) {
               if (limit > 0 && items.size() == limit) {
                 next = new ContinueToken(listRevision, lastNamespace, lastName).encode();
@@ -264,8 +274,33 @@ public final class Store implements AutoCloseable {
               items.add(parse(rows.getBytes(3), new ObjectKey(resource, lastNamespace, lastName)));
             }
           }
-          return new ListPage(items, listRevision, next);
+          Long remaining =
+              next != null && countRemaining
+                  ? countAfter(session, resource, namespace, lastNamespace, lastName)
+                  : null;
+          return new ListPage(items, listRevision, next, remaining);
         });
+  }
+
+  /** How many objects of {@code resource} (in {@code namespace}, if not null) sort after a key. */
+  private static long countAfter(
+      Session session, String resource, String namespace, String afterNamespace, String afterName)
+      throws SQLException {
+    PreparedStatement count =
+        session.statement(
+            "SELECT COUNT(*) FROM objects WHERE resource = ?"
+                + (namespace != null ? " AND namespace = ?" : "")
+                + " AND (namespace, name) > (?, ?)");
+    int index = 1;
+    count.setString(index++, resource);
+    if (namespace != null) {
+      count.setString(index++, namespace);
+    }
+    count.setString(index++, afterNamespace);
+    count.setString(index, afterName);
+    try (ResultSet row = count.executeQuery()) {
+      return row.next() ? row.getLong(1) : 0;
+    }
   }
 
   /** The revision of the latest acknowledged write (0 for a store never written). */

@@ -341,6 +341,9 @@ public final class ResourceEndpoint {
     if (result.continueToken() != null) {
       metadata.put("continue", result.continueToken());
     }
+    if (result.remainingItemCount() != null) {
+      metadata.put("remainingItemCount", result.remainingItemCount());
+    }
     ArrayNode items = list.putArray("items");
     result.items().forEach(items::add);
     return list;

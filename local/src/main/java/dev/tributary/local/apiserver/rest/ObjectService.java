@@ -121,6 +121,8 @@ public final class ObjectService {
    */
   public ListResult list(ResourceType type, String namespace, ListOptions options) {
     String storeNamespace = type.namespaced() ? namespace : "";
+    // As kube-apiserver: the remaining count only where the store can tell it, without selectors.
+    boolean countRemaining = options.labels().isEmpty() && options.fields().isEmpty();
     ListPage page;
     try {
       page =
@@ -132,7 +134,8 @@ public final class ObjectService {
                       type.storageResource(),
                       storeNamespace,
                       options.limit(),
-                      options.continueToken()));
+                      options.continueToken(),
+                      countRemaining));
     } catch (IllegalArgumentException e) {
       throw ApiErrors.badRequest("invalid continue token: " + e.getMessage());
     }
@@ -142,7 +145,7 @@ public final class ObjectService {
         items.add(served(type, object));
       }
     }
-    return new ListResult(items, page.revision(), page.continueToken());
+    return new ListResult(items, page.revision(), page.continueToken(), page.remainingItemCount());
   }
 
   // ---- create ----
