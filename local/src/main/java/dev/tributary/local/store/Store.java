@@ -230,6 +230,36 @@ public final class Store implements AutoCloseable {
    */
   public ListPage list(
       String resource, String namespace, int limit, String continueToken, boolean countRemaining) {
+    Rows<ObjectNode> rows =
+        rows(resource, namespace, limit, continueToken, countRemaining, this::parse);
+    return new ListPage(rows.items(), rows.revision(), rows.continueToken(), rows.remaining());
+  }
+
+  /**
+   * {@link #list(String, String, int, String, boolean)} without parsing: each item is the JSON
+   * object exactly as stored (UTF-8), for callers that can send it on unchanged.
+   */
+  public JsonListPage listJson(
+      String resource, String namespace, int limit, String continueToken, boolean countRemaining) {
+    Rows<byte[]> rows =
+        rows(resource, namespace, limit, continueToken, countRemaining, (data, key) -> data);
+    return new JsonListPage(rows.items(), rows.revision(), rows.continueToken(), rows.remaining());
+  }
+
+  /** Turns one stored row into a list item. */
+  private interface RowDecoder<T> {
+    T decode(byte[] data, ObjectKey key) throws SQLException;
+  }
+
+  private record Rows<T>(List<T> items, long revision, String continueToken, Long remaining) {}
+
+  private <T> Rows<T> rows(
+      String resource,
+      String namespace,
+      int limit,
+      String continueToken,
+      boolean countRemaining,
+      RowDecoder<T> decoder) {
     Objects.requireNonNull(resource, "resource");
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative: " + limit);
@@ -248,7 +278,7 @@ public final class Store implements AutoCloseable {
     return database.read(
         session -> {
           long listRevision = after != null ? after.revision() : readRevision(session);
-          List<ObjectNode> items = new ArrayList<>();
+          List<T> items = new ArrayList<>();
           String next = null;
           PreparedStatement select = session.statement(sql.toString());
           int index = 1;
@@ -271,14 +301,16 @@ public final class Store implements AutoCloseable {
               }
               lastNamespace = rows.getString(1);
               lastName = rows.getString(2);
-              items.add(parse(rows.getBytes(3), new ObjectKey(resource, lastNamespace, lastName)));
+              items.add(
+                  decoder.decode(
+                      rows.getBytes(3), new ObjectKey(resource, lastNamespace, lastName)));
             }
           }
           Long remaining =
               next != null && countRemaining
                   ? countAfter(session, resource, namespace, lastNamespace, lastName)
                   : null;
-          return new ListPage(items, listRevision, next, remaining);
+          return new Rows<>(items, listRevision, next, remaining);
         });
   }
 

@@ -12,7 +12,9 @@ import dev.tributary.local.apiserver.crd.VersionConverters;
 import dev.tributary.local.apiserver.errors.ApiErrors;
 import dev.tributary.local.apiserver.errors.ApiException;
 import dev.tributary.local.apiserver.errors.FieldCause;
+import dev.tributary.local.apiserver.http.Json;
 import dev.tributary.local.apiserver.registry.ResourceType;
+import dev.tributary.local.store.JsonListPage;
 import dev.tributary.local.store.ListPage;
 import dev.tributary.local.store.ObjectKey;
 import dev.tributary.local.store.Store;
@@ -146,6 +148,48 @@ public final class ObjectService {
       }
     }
     return new ListResult(items, page.revision(), page.continueToken(), page.remainingItemCount());
+  }
+
+  /**
+   * LIST without selectors, with the items already serialised: the answer of {@link #list}, but an
+   * object stored in {@code type}'s version is sent as its stored JSON, neither parsed nor written
+   * again (for a large LIST, most of the server's work); others are converted as {@link #served}
+   * does.
+   *
+   * @throws IllegalArgumentException if {@code options} has a label or field selector (use {@link
+   *     #list})
+   */
+  public JsonListResult listJson(ResourceType type, String namespace, ListOptions options) {
+    if (!options.labels().isEmpty() || !options.fields().isEmpty()) {
+      throw new IllegalArgumentException("listJson takes no selectors");
+    }
+    String storeNamespace = type.namespaced() ? namespace : "";
+    JsonListPage page;
+    try {
+      page =
+          call(
+              type,
+              "",
+              () ->
+                  store.listJson(
+                      type.storageResource(),
+                      storeNamespace,
+                      options.limit(),
+                      options.continueToken(),
+                      true));
+    } catch (IllegalArgumentException e) {
+      throw ApiErrors.badRequest("invalid continue token: " + e.getMessage());
+    }
+    List<byte[]> items = new ArrayList<>(page.items().size());
+    for (byte[] stored : page.items()) {
+      if (ServedJson.servedAsIs(stored, type.apiVersion(), type.kind())) {
+        items.add(stored);
+      } else {
+        items.add(Json.bytes(served(type, Json.parseObject(stored))));
+      }
+    }
+    return new JsonListResult(
+        items, page.revision(), page.continueToken(), page.remainingItemCount());
   }
 
   // ---- create ----
