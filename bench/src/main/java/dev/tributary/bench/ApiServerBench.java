@@ -38,10 +38,12 @@ import java.util.stream.Stream;
  *       directory) and warm (existing one), and the idle RSS after ready;
  *   <li>creates/s of a small ConfigMap with 1, 8 and 32 creates in flight (closed loop), with the
  *       server's CPU time per create;
- *   <li>LIST of 10,000 ConfigMaps: a full list, and a traversal in pages of 500;
+ *   <li>LIST of 10,000 ConfigMaps: a full list (with the server's CPU time per list), and a
+ *       traversal in pages of 500;
  *   <li>watch fan-out: 100 fabric8 watches on one namespace while a writer patches one ConfigMap at
  *       a steady rate; each patch carries the writer's {@link System#nanoTime()}, so each watcher
- *       computes the delay from the start of the write to its delivery.
+ *       computes the delay from the start of the write to its delivery, and from the write's
+ *       response to its delivery; with the server's CPU time per write and per delivery.
  * </ol>
  *
  * <p>Usage: {@code ApiServerBench LAUNCHER [PHASES]}, PHASES a comma-separated subset of {@code
