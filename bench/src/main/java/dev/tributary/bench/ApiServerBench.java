@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -37,10 +38,12 @@ import java.util.stream.Stream;
  *       directory) and warm (existing one), and the idle RSS after ready;
  *   <li>creates/s of a small ConfigMap with 1, 8 and 32 creates in flight (closed loop), with the
  *       server's CPU time per create;
- *   <li>LIST of 10,000 ConfigMaps: a full list, and a traversal in pages of 500;
+ *   <li>LIST of 10,000 ConfigMaps: a full list (with the server's CPU time per list), and a
+ *       traversal in pages of 500;
  *   <li>watch fan-out: 100 fabric8 watches on one namespace while a writer patches one ConfigMap at
  *       a steady rate; each patch carries the writer's {@link System#nanoTime()}, so each watcher
- *       computes the delay from the start of the write to its delivery.
+ *       computes the delay from the start of the write to its delivery, and from the write's
+ *       response to its delivery; with the server's CPU time per write and per delivery.
  * </ol>
  *
  * <p>Usage: {@code ApiServerBench LAUNCHER [PHASES]}, PHASES a comma-separated subset of {@code
@@ -76,10 +79,10 @@ public final class ApiServerBench {
               creates(client, up);
             }
             if (phases.contains("list")) {
-              list(client);
+              list(client, up);
             }
             if (phases.contains("watch")) {
-              watchFanOut(client);
+              watchFanOut(client, up);
             }
           }
           System.out.printf("rss_after_load_mib=%.1f%n", up.rssKib() / 1024.0);
@@ -233,7 +236,7 @@ public final class ApiServerBench {
 
   // ---- LIST ----------------------------------------------------------------------------------
 
-  private static void list(KubernetesClient client) throws Exception {
+  private static void list(KubernetesClient client, UpProcess up) throws Exception {
     String namespace = "list";
     createNamespace(client, namespace);
     AtomicInteger next = new AtomicInteger();
@@ -260,7 +263,11 @@ public final class ApiServerBench {
 
     int fullRuns = 20;
     long[] full = new long[fullRuns];
+    long serverTicks = 0;
     for (int i = -3; i < fullRuns; i++) { // three warm-up lists
+      if (i == 0) {
+        serverTicks = CpuMeter.ticks(up.pid());
+      }
       long started = System.nanoTime();
       ConfigMapList items = client.configMaps().inNamespace(namespace).list();
       long took = System.nanoTime() - started;
@@ -269,10 +276,16 @@ public final class ApiServerBench {
         full[i] = took;
       }
     }
+    // Clock ticks are 10 ms: the server's CPU time per full list, steadier than its wall time.
+    double serverCpuMillisPerList = (CpuMeter.ticks(up.pid()) - serverTicks) * 10.0 / fullRuns;
     Arrays.sort(full);
     System.out.printf(
-        "list_full_10000_p50_ms=%.1f list_full_10000_p99_ms=%.1f list_full_10000_max_ms=%.1f%n",
-        percentile(full, 0.50) / 1e6, percentile(full, 0.99) / 1e6, full[fullRuns - 1] / 1e6);
+        "list_full_10000_p50_ms=%.1f list_full_10000_p99_ms=%.1f list_full_10000_max_ms=%.1f"
+            + " server_cpu_ms_per_full_list=%.1f%n",
+        percentile(full, 0.50) / 1e6,
+        percentile(full, 0.99) / 1e6,
+        full[fullRuns - 1] / 1e6,
+        serverCpuMillisPerList);
 
     int pagedRuns = 10;
     long[] traversals = new long[pagedRuns];
@@ -312,7 +325,7 @@ public final class ApiServerBench {
 
   // ---- watch fan-out -------------------------------------------------------------------------
 
-  private static void watchFanOut(KubernetesClient client) throws Exception {
+  private static void watchFanOut(KubernetesClient client, UpProcess up) throws Exception {
     int watchers = Integer.getInteger("bench.watchers", 100);
     int rate = Integer.getInteger("bench.watchRate", 50);
     int seconds = Integer.getInteger("bench.watchSeconds", 20);
@@ -322,6 +335,10 @@ public final class ApiServerBench {
     client.configMaps().inNamespace(namespace).resource(smallConfigMap("ticker")).create();
 
     long[] delays = new long[watchers * writes];
+    // Delivery minus the moment the write's response arrived (0 when the event came first): the
+    // watch path's own delay, without the write's latency.
+    long[] afterAck = new long[watchers * writes];
+    AtomicLongArray acked = new AtomicLongArray(writes);
     AtomicInteger recorded = new AtomicInteger();
     AtomicInteger[] warmedUp = new AtomicInteger[watchers];
     AtomicLong closedWithError = new AtomicLong();
@@ -350,6 +367,8 @@ public final class ApiServerBench {
                       int slot = recorded.getAndIncrement();
                       if (slot < delays.length) {
                         delays[slot] = received - Long.parseLong(annotations.get(SENT));
+                        long ack = sequence < writes ? acked.get((int) sequence) : 0;
+                        afterAck[slot] = ack == 0 ? 0 : Math.max(0, received - ack);
                       }
                     }
 
@@ -374,6 +393,7 @@ public final class ApiServerBench {
 
     long[] writeLatencies = new long[writes];
     long period = 1_000_000_000L / rate;
+    long serverTicks = CpuMeter.ticks(up.pid());
     long start = System.nanoTime();
     for (int i = 0; i < writes; i++) {
       long due = start + i * period;
@@ -382,17 +402,22 @@ public final class ApiServerBench {
         LockSupport.parkNanos(wait);
       }
       writeLatencies[i] = patchTicker(client, namespace, i);
+      acked.set(i, System.nanoTime());
     }
     // Let the last deliveries arrive.
     long drainDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (recorded.get() < delays.length && System.nanoTime() < drainDeadline) {
       Thread.sleep(50);
     }
+    // Includes the writes' own cost; clock ticks are 10 ms.
+    double serverCpuMicros = (CpuMeter.ticks(up.pid()) - serverTicks) * 1e4;
     watches.forEach(Watch::close);
 
     int delivered = Math.min(recorded.get(), delays.length);
     long[] measured = Arrays.copyOf(delays, delivered);
     Arrays.sort(measured);
+    long[] measuredAfterAck = Arrays.copyOf(afterAck, delivered);
+    Arrays.sort(measuredAfterAck);
     Arrays.sort(writeLatencies);
     System.out.printf(
         "watch_watchers=%d watch_writes_per_s=%d watch_writes=%d deliveries=%d expected=%d"
@@ -406,6 +431,12 @@ public final class ApiServerBench {
         delivered == 0 ? Double.NaN : measured[delivered - 1] / 1e6,
         percentile(writeLatencies, 0.50) / 1e6,
         percentile(writeLatencies, 0.99) / 1e6);
+    System.out.printf(
+        "watch_delay_after_write_response_p50_ms=%.2f watch_delay_after_write_response_p99_ms=%.2f%n",
+        percentile(measuredAfterAck, 0.50) / 1e6, percentile(measuredAfterAck, 0.99) / 1e6);
+    System.out.printf(
+        "watch_server_cpu_us_per_write=%.0f watch_server_cpu_us_per_delivery=%.1f%n",
+        serverCpuMicros / writes, serverCpuMicros / Math.max(1, delivered));
   }
 
   /** Patches the ticker with the send time; returns the write's latency in nanoseconds. */

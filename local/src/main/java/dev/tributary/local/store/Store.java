@@ -220,6 +220,46 @@ public final class Store implements AutoCloseable {
    * @throws IllegalArgumentException if {@code continueToken} is not a token this store made
    */
   public ListPage list(String resource, String namespace, int limit, String continueToken) {
+    return list(resource, namespace, limit, continueToken, false);
+  }
+
+  /**
+   * {@link #list(String, String, int, String)}, and if {@code countRemaining}, a page that has a
+   * next one also counts the objects after it ({@link ListPage#remainingItemCount()}), in the same
+   * read as the page (an indexed COUNT), as Kubernetes does for a LIST without selectors.
+   */
+  public ListPage list(
+      String resource, String namespace, int limit, String continueToken, boolean countRemaining) {
+    Rows<ObjectNode> rows =
+        rows(resource, namespace, limit, continueToken, countRemaining, this::parse);
+    return new ListPage(rows.items(), rows.revision(), rows.continueToken(), rows.remaining());
+  }
+
+  /**
+   * {@link #list(String, String, int, String, boolean)} without parsing: each item is the JSON
+   * object exactly as stored (UTF-8), for callers that can send it on unchanged.
+   */
+  public JsonListPage listJson(
+      String resource, String namespace, int limit, String continueToken, boolean countRemaining) {
+    Rows<byte[]> rows =
+        rows(resource, namespace, limit, continueToken, countRemaining, (data, key) -> data);
+    return new JsonListPage(rows.items(), rows.revision(), rows.continueToken(), rows.remaining());
+  }
+
+  /** Turns one stored row into a list item. */
+  private interface RowDecoder<T> {
+    T decode(byte[] data, ObjectKey key) throws SQLException;
+  }
+
+  private record Rows<T>(List<T> items, long revision, String continueToken, Long remaining) {}
+
+  private <T> Rows<T> rows(
+      String resource,
+      String namespace,
+      int limit,
+      String continueToken,
+      boolean countRemaining,
+      RowDecoder<T> decoder) {
     Objects.requireNonNull(resource, "resource");
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative: " + limit);
@@ -238,7 +278,7 @@ public final class Store implements AutoCloseable {
     return database.read(
         session -> {
           long listRevision = after != null ? after.revision() : readRevision(session);
-          List<ObjectNode> items = new ArrayList<>();
+          List<T> items = new ArrayList<>();
           String next = null;
           PreparedStatement select = session.statement(sql.toString());
           int index = 1;
@@ -251,9 +291,9 @@ public final class Store implements AutoCloseable {
             select.setString(index++, after.name());
           }
           select.setLong(index, limit > 0 ? limit + 1L : -1L);
+          String lastNamespace = null;
+          String lastName = null;
           try (ResultSet rows = select.executeQuery()) {
-            String lastNamespace = null;
-            String lastName = null;
             while (rows.next()) {
               if (limit > 0 && items.size() == limit) {
                 next = new ContinueToken(listRevision, lastNamespace, lastName).encode();
@@ -261,11 +301,38 @@ public final class Store implements AutoCloseable {
               }
               lastNamespace = rows.getString(1);
               lastName = rows.getString(2);
-              items.add(parse(rows.getBytes(3), new ObjectKey(resource, lastNamespace, lastName)));
+              items.add(
+                  decoder.decode(
+                      rows.getBytes(3), new ObjectKey(resource, lastNamespace, lastName)));
             }
           }
-          return new ListPage(items, listRevision, next);
+          Long remaining =
+              next != null && countRemaining
+                  ? countAfter(session, resource, namespace, lastNamespace, lastName)
+                  : null;
+          return new Rows<>(items, listRevision, next, remaining);
         });
+  }
+
+  /** How many objects of {@code resource} (in {@code namespace}, if not null) sort after a key. */
+  private static long countAfter(
+      Session session, String resource, String namespace, String afterNamespace, String afterName)
+      throws SQLException {
+    PreparedStatement count =
+        session.statement(
+            "SELECT COUNT(*) FROM objects WHERE resource = ?"
+                + (namespace != null ? " AND namespace = ?" : "")
+                + " AND (namespace, name) > (?, ?)");
+    int index = 1;
+    count.setString(index++, resource);
+    if (namespace != null) {
+      count.setString(index++, namespace);
+    }
+    count.setString(index++, afterNamespace);
+    count.setString(index, afterName);
+    try (ResultSet row = count.executeQuery()) {
+      return row.next() ? row.getLong(1) : 0;
+    }
   }
 
   /** The revision of the latest acknowledged write (0 for a store never written). */

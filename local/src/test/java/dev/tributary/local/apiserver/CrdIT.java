@@ -313,6 +313,14 @@ class CrdIT {
         .containsEntry("jsonData", "{\"message\": \"hello, world!\"}")
         .doesNotContainKey("data");
     assertThat(List.of(back.getMetadata().getName())).containsExactly("test-ping-source");
+
+    // LIST: served as stored in v1, converted for v1beta1, as GET does.
+    List<GenericKubernetesResource> listedV1 =
+        client.genericKubernetesResources(v1).inNamespace("default").list().getItems();
+    List<GenericKubernetesResource> listedV1beta1 =
+        client.genericKubernetesResources(v1beta1).inNamespace("default").list().getItems();
+    assertThat(listedV1).singleElement().isEqualTo(asV1);
+    assertThat(listedV1beta1).singleElement().isEqualTo(back);
   }
 
   @Test

@@ -204,6 +204,37 @@ class WatchIT {
   }
 
   @Test
+  void watchesOfOneWriteEachGetTheirOwnTypeAndForm() throws Exception {
+    ConfigMap before = create("moving", Map.of("app", "old"));
+    client
+        .configMaps()
+        .inNamespace(ns)
+        .resource(
+            new ConfigMapBuilder(before)
+                .editMetadata()
+                .withLabels(Map.of("app", "new"))
+                .endMetadata()
+                .build())
+        .update();
+    String from =
+        "watch=true&timeoutSeconds=1&resourceVersion=" + before.getMetadata().getResourceVersion();
+
+    // The same store write, sent by three watches: encodings are shared only where they agree.
+    List<JsonNode> plain = httpWatch(from, null);
+    List<JsonNode> leaving = httpWatch(from + "&labelSelector=app%3Dold", null);
+    List<JsonNode> table = httpWatch(from, TABLE_ACCEPT);
+    List<JsonNode> plainAgain = httpWatch(from, null);
+
+    assertThat(summary(plain)).containsExactly("MODIFIED moving");
+    assertThat(summary(leaving)).containsExactly("DELETED moving");
+    assertThat(table).hasSize(1);
+    assertThat(table.get(0).path("type").asText()).isEqualTo("MODIFIED");
+    assertThat(table.get(0).path("object").path("kind").asText()).isEqualTo("Table");
+    assertThat(plainAgain).isEqualTo(plain);
+    assertThat(plain.get(0).path("object").path("kind").asText()).isEqualTo("ConfigMap");
+  }
+
+  @Test
   void tableWatchesSendOneRowTables() throws Exception {
     create("t", Map.of());
 

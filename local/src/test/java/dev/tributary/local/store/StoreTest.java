@@ -364,6 +364,28 @@ class StoreTest {
   }
 
   @Test
+  void pagesCountTheObjectsAfterThemOnlyWhenAsked() {
+    create(new ObjectKey("configmaps", "a", "z"));
+    for (String name : List.of("a", "b", "c", "d")) {
+      create(new ObjectKey("configmaps", "b", name));
+    }
+    create(new ObjectKey("secrets", "b", "zz"));
+
+    ListPage first = store.list("configmaps", null, 2, null, true);
+    ListPage second = store.list("configmaps", null, 2, first.continueToken(), true);
+    ListPage last = store.list("configmaps", null, 2, second.continueToken(), true);
+    ListPage inOneNamespace = store.list("configmaps", "b", 1, null, true);
+    ListPage uncounted = store.list("configmaps", null, 2, null);
+
+    assertThat(first.remainingItemCount()).isEqualTo(3);
+    assertThat(second.remainingItemCount()).isEqualTo(1);
+    assertThat(names(last)).containsExactly("b/d");
+    assertThat(last.remainingItemCount()).as("no page follows").isNull();
+    assertThat(inOneNamespace.remainingItemCount()).isEqualTo(3);
+    assertThat(uncounted.remainingItemCount()).isNull();
+  }
+
+  @Test
   void malformedContinueTokenIsRejected() {
     assertThatThrownBy(() -> store.list("configmaps", null, 10, "not a token!"))
         .isInstanceOf(IllegalArgumentException.class)

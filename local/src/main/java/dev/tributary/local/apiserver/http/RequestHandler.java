@@ -18,6 +18,8 @@ import dev.tributary.local.apiserver.registry.GroupVersion;
 import dev.tributary.local.apiserver.registry.ResourceRegistry;
 import dev.tributary.local.apiserver.rest.ObjectService;
 import dev.tributary.local.apiserver.table.TableOptions;
+import dev.tributary.local.apiserver.watch.EncodedEvent;
+import dev.tributary.local.apiserver.watch.EncodedEvents;
 import dev.tributary.local.apiserver.watch.HttpWatchSink;
 import dev.tributary.local.apiserver.watch.WatchSink;
 import dev.tributary.local.apiserver.watch.WatchStream;
@@ -65,6 +67,8 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
   private final Authorizer authorizer;
   private final ExecutorService workers;
   private final Duration bookmarkInterval;
+  // One store write is encoded once for all the watches that send it the same way.
+  private final EncodedEvents watchEvents = new EncodedEvents();
   private volatile String serverAddress = "127.0.0.1:6443";
 
   public RequestHandler(
@@ -159,7 +163,12 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
               return;
             }
             new WatchStream(
-                    objects, tables, vertx, watchRequest, new HttpWatchSink(request.response()))
+                    objects,
+                    tables,
+                    watchEvents,
+                    vertx,
+                    watchRequest,
+                    new HttpWatchSink(request.response()))
                 .start();
           });
       return;
@@ -353,11 +362,11 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
             } catch (ApiException e) {
               ObjectNode event = Json.NODES.objectNode().put("type", "ERROR");
               event.set("object", StatusObjects.failure(e));
-              sink.send(Json.string(event));
+              sink.send(EncodedEvent.of(event));
               sink.end();
               return;
             }
-            new WatchStream(objects, tables, vertx, watchRequest, sink).start();
+            new WatchStream(objects, tables, watchEvents, vertx, watchRequest, sink).start();
           });
     } catch (RejectedExecutionException e) {
       sink.end(); // shutting down

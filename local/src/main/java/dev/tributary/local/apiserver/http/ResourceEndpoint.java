@@ -16,6 +16,7 @@ import dev.tributary.local.apiserver.registry.ResourceType;
 import dev.tributary.local.apiserver.rest.DeleteOptions;
 import dev.tributary.local.apiserver.rest.FieldSelector;
 import dev.tributary.local.apiserver.rest.FieldValidation;
+import dev.tributary.local.apiserver.rest.JsonListResult;
 import dev.tributary.local.apiserver.rest.LabelSelector;
 import dev.tributary.local.apiserver.rest.ListOptions;
 import dev.tributary.local.apiserver.rest.ListResult;
@@ -242,8 +243,15 @@ public final class ResourceEndpoint {
 
   private ApiResponse list(
       ResourceType type, String namespace, Map<String, String> query, String accept) {
-    ListResult result = objects.list(type, namespace, listOptions(type, query));
-    if (wantsTable(accept)) {
+    ListOptions options = listOptions(type, query);
+    boolean table = wantsTable(accept);
+    if (!table && options.labels().isEmpty() && options.fields().isEmpty()) {
+      // Nothing to select or render: stored objects go out as stored, not parsed and rewritten.
+      return new ApiResponse(
+          200, ApiResponse.JSON, listBody(type, objects.listJson(type, namespace, options)));
+    }
+    ListResult result = objects.list(type, namespace, options);
+    if (table) {
       return ApiResponse.json(
           200,
           tables.table(
@@ -387,9 +395,51 @@ public final class ResourceEndpoint {
     if (result.continueToken() != null) {
       metadata.put("continue", result.continueToken());
     }
+    if (result.remainingItemCount() != null) {
+      metadata.put("remainingItemCount", result.remainingItemCount());
+    }
     ArrayNode items = list.putArray("items");
     result.items().forEach(items::add);
     return list;
+  }
+
+  /**
+   * {@link #listBody(ResourceType, ListResult)} for items already serialised: the same JSON, with
+   * the items' bytes copied in as they are.
+   */
+  static byte[] listBody(ResourceType type, JsonListResult result) {
+    byte[] head =
+        Json.bytes(
+            listBody(
+                type,
+                new ListResult(
+                    List.of(),
+                    result.revision(),
+                    result.continueToken(),
+                    result.remainingItemCount())));
+    // head ends with "items":[]} since items is the last field: the items go before the "]}".
+    int open = head.length - 2;
+    if (head[open - 1] != '[' || head[open] != ']' || head[open + 1] != '}') {
+      throw new IllegalStateException("a list body does not end with its items");
+    }
+    int size = head.length + Math.max(0, result.items().size() - 1);
+    for (byte[] item : result.items()) {
+      size += item.length;
+    }
+    byte[] body = new byte[size];
+    System.arraycopy(head, 0, body, 0, open);
+    int at = open;
+    for (int i = 0; i < result.items().size(); i++) {
+      if (i > 0) {
+        body[at++] = ',';
+      }
+      byte[] item = result.items().get(i);
+      System.arraycopy(item, 0, body, at, item.length);
+      at += item.length;
+    }
+    body[at++] = ']';
+    body[at] = '}';
+    return body;
   }
 
   /** Whether an Accept header asks for a {@code meta.k8s.io} Table. */

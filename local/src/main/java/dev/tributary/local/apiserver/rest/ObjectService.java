@@ -16,11 +16,13 @@ import dev.tributary.local.apiserver.fieldmanager.AppliedConfiguration;
 import dev.tributary.local.apiserver.fieldmanager.FieldManager;
 import dev.tributary.local.apiserver.fieldmanager.FieldScope;
 import dev.tributary.local.apiserver.fieldmanager.ListKeys;
+import dev.tributary.local.apiserver.http.Json;
 import dev.tributary.local.apiserver.protobuf.BuiltinDecoder;
 import dev.tributary.local.apiserver.protobuf.DecodedObject;
 import dev.tributary.local.apiserver.protobuf.GoTypeError;
 import dev.tributary.local.apiserver.registry.BuiltinResources;
 import dev.tributary.local.apiserver.registry.ResourceType;
+import dev.tributary.local.store.JsonListPage;
 import dev.tributary.local.store.ListPage;
 import dev.tributary.local.store.ObjectKey;
 import dev.tributary.local.store.Store;
@@ -132,6 +134,8 @@ public final class ObjectService {
    */
   public ListResult list(ResourceType type, String namespace, ListOptions options) {
     String storeNamespace = type.namespaced() ? namespace : "";
+    // As kube-apiserver: the remaining count only where the store can tell it, without selectors.
+    boolean countRemaining = options.labels().isEmpty() && options.fields().isEmpty();
     ListPage page;
     try {
       page =
@@ -143,7 +147,8 @@ public final class ObjectService {
                       type.storageResource(),
                       storeNamespace,
                       options.limit(),
-                      options.continueToken()));
+                      options.continueToken(),
+                      countRemaining));
     } catch (IllegalArgumentException e) {
       throw ApiErrors.badRequest("invalid continue token: " + e.getMessage());
     }
@@ -153,7 +158,49 @@ public final class ObjectService {
         items.add(served(type, object));
       }
     }
-    return new ListResult(items, page.revision(), page.continueToken());
+    return new ListResult(items, page.revision(), page.continueToken(), page.remainingItemCount());
+  }
+
+  /**
+   * LIST without selectors, with the items already serialised: the answer of {@link #list}, but an
+   * object stored in {@code type}'s version is sent as its stored JSON, neither parsed nor written
+   * again (for a large LIST, most of the server's work); others are converted as {@link #served}
+   * does.
+   *
+   * @throws IllegalArgumentException if {@code options} has a label or field selector (use {@link
+   *     #list})
+   */
+  public JsonListResult listJson(ResourceType type, String namespace, ListOptions options) {
+    if (!options.labels().isEmpty() || !options.fields().isEmpty()) {
+      throw new IllegalArgumentException("listJson takes no selectors");
+    }
+    String storeNamespace = type.namespaced() ? namespace : "";
+    JsonListPage page;
+    try {
+      page =
+          call(
+              type,
+              "",
+              () ->
+                  store.listJson(
+                      type.storageResource(),
+                      storeNamespace,
+                      options.limit(),
+                      options.continueToken(),
+                      true));
+    } catch (IllegalArgumentException e) {
+      throw ApiErrors.badRequest("invalid continue token: " + e.getMessage());
+    }
+    List<byte[]> items = new ArrayList<>(page.items().size());
+    for (byte[] stored : page.items()) {
+      if (ServedJson.servedAsIs(stored, type.apiVersion(), type.kind())) {
+        items.add(stored);
+      } else {
+        items.add(Json.bytes(served(type, Json.parseObject(stored))));
+      }
+    }
+    return new JsonListResult(
+        items, page.revision(), page.continueToken(), page.remainingItemCount());
   }
 
   // ---- create ----

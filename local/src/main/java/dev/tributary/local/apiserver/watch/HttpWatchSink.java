@@ -2,7 +2,6 @@ package dev.tributary.local.apiserver.watch;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,9 +25,9 @@ public final class HttpWatchSink implements WatchSink {
   }
 
   @Override
-  public void send(String event) {
+  public void send(EncodedEvent event) {
     if (!ended.get() && !response.closed()) {
-      response.write(Buffer.buffer((event + "\n").getBytes(StandardCharsets.UTF_8)));
+      response.write(Buffer.buffer(event.line()));
     }
   }
 

@@ -8,9 +8,9 @@ package dev.tributary.local.apiserver.watch;
 public interface WatchSink {
 
   /**
-   * Queues one event for sending, a compact JSON object without a trailing newline. Never blocks.
+   * Queues one event for sending. Never blocks. The event may be shared with other watches' sinks.
    */
-  void send(String event);
+  void send(EncodedEvent event);
 
   /**
    * Waits, unless called on an event loop, while the client is behind (its write queue full).

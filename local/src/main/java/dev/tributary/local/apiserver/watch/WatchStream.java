@@ -75,6 +75,7 @@ public final class WatchStream {
 
   private final ObjectService objects;
   private final Tables tables;
+  private final EncodedEvents shared;
   private final Vertx vertx;
   private final Request request;
   private final WatchSink sink;
@@ -93,10 +94,19 @@ public final class WatchStream {
   private long timeoutTimer = -1;
   private long bookmarkTimer = -1;
 
+  /**
+   * @param shared where watches of the same server share the encoding of store events
+   */
   public WatchStream(
-      ObjectService objects, Tables tables, Vertx vertx, Request request, WatchSink sink) {
+      ObjectService objects,
+      Tables tables,
+      EncodedEvents shared,
+      Vertx vertx,
+      Request request,
+      WatchSink sink) {
     this.objects = objects;
     this.tables = tables;
+    this.shared = shared;
     this.vertx = vertx;
     this.request = request;
     this.sink = sink;
@@ -210,15 +220,40 @@ public final class WatchStream {
       } else if (!matches) {
         return;
       }
-      ObjectNode object;
-      try {
-        object = objects.served(request.type(), event.object());
-      } catch (ApiException e) {
-        log.error(
-            "watch event not convertible key={} revision={}", event.key(), event.revision(), e);
+      if (request.table() != null) {
+        // Tables are per watch (the first carries the column definitions): not shared.
+        ObjectNode object = served(event);
+        if (object != null) {
+          send(type, object);
+        }
         return;
       }
-      send(type, object);
+      String eventType = type;
+      EncodedEvent encoded;
+      try {
+        encoded =
+            shared.get(
+                new EncodedEvents.Key(
+                    event.revision(), type, request.type().apiVersion(), request.type().kind()),
+                () -> encode(eventType, objects.served(request.type(), event.object())));
+      } catch (ApiException e) {
+        logUnconvertible(event, e);
+        return;
+      }
+      emit(encoded);
+    }
+
+    private ObjectNode served(WatchEvent event) {
+      try {
+        return objects.served(request.type(), event.object());
+      } catch (ApiException e) {
+        logUnconvertible(event, e);
+        return null;
+      }
+    }
+
+    private void logUnconvertible(WatchEvent event, ApiException e) {
+      log.error("watch event not convertible key={} revision={}", event.key(), event.revision(), e);
     }
 
     /**
@@ -280,15 +315,22 @@ public final class WatchStream {
   }
 
   private void emit(String type, ObjectNode object) {
+    emit(encode(type, object));
+  }
+
+  private static EncodedEvent encode(String type, ObjectNode object) {
     ObjectNode event = Json.NODES.objectNode();
     event.put("type", type);
     event.set("object", object);
-    String line = Json.string(event);
+    return EncodedEvent.of(event);
+  }
+
+  private void emit(EncodedEvent event) {
     synchronized (sendLock) {
       if (closed) {
         return;
       }
-      sink.send(line);
+      sink.send(event);
     }
     // Outside the lock: timers on the event loop must never wait for a slow client.
     if (!sink.awaitWritable()) {

@@ -17,9 +17,9 @@ public final class WebSocketWatchSink implements WatchSink {
   }
 
   @Override
-  public void send(String event) {
+  public void send(EncodedEvent event) {
     if (!ended.get() && !socket.isClosed()) {
-      socket.writeTextMessage(event);
+      socket.writeTextMessage(event.text());
     }
   }
 
