@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import dev.tributary.local.apiserver.Kubectl.Result;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -237,7 +233,7 @@ class FieldValidationIT {
 
   @Test
   void kubectlApplyIsStrictByDefaultAndDropsWithValidateFalse() throws Exception {
-    assumeTrue(onPath("kubectl"), "kubectl is not installed");
+    assumeTrue(Kubectl.installed(), "kubectl is not installed");
     Path file = temp.resolve("typo.yaml");
     Files.writeString(
         file,
@@ -280,26 +276,7 @@ class FieldValidationIT {
     assertThat(stored.at("/spec/template/spec/containers/0/image").asText()).isEqualTo("nginx");
   }
 
-  private record Result(int exitCode, String output) {}
-
   private static Result kubectl(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add("kubectl");
-    command.addAll(Arrays.asList(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("HOME", Files.createDirectories(temp.resolve("home")).toString());
-    builder.environment().put("KUBECONFIG", cluster.kubeconfig.toString());
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), output);
-  }
-
-  private static boolean onPath(String program) {
-    String path = System.getenv("PATH");
-    return path != null
-        && Arrays.stream(path.split(File.pathSeparator))
-            .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    return new Kubectl(temp.resolve("home"), cluster.kubeconfig).run(args);
   }
 }

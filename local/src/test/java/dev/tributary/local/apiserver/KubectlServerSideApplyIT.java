@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
+import dev.tributary.local.apiserver.Kubectl.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +30,7 @@ class KubectlServerSideApplyIT {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(onPath("kubectl"), "kubectl is not installed");
+    assumeTrue(Kubectl.installed(), "kubectl is not installed");
     cluster = TestCluster.start(temp.resolve("data"));
     home = Files.createDirectories(temp.resolve("home"));
   }
@@ -204,27 +200,7 @@ class KubectlServerSideApplyIT {
     return Files.writeString(temp.resolve(name), content);
   }
 
-  private record Result(int exitCode, String output) {}
-
   private static Result kubectl(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add("kubectl");
-    command.addAll(Arrays.asList(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.put("HOME", home.toString());
-    env.put("KUBECONFIG", cluster.kubeconfig.toString());
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), output);
-  }
-
-  private static boolean onPath(String program) {
-    String path = System.getenv("PATH");
-    return path != null
-        && Arrays.stream(path.split(File.pathSeparator))
-            .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    return new Kubectl(home, cluster.kubeconfig).run(args);
   }
 }

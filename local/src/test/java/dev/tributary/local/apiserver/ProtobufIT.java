@@ -5,22 +5,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.local.apiserver.Kubectl.Result;
 import io.kubernetes.client.proto.Meta.ObjectMeta;
 import io.kubernetes.client.proto.Runtime.TypeMeta;
 import io.kubernetes.client.proto.Runtime.Unknown;
 import io.kubernetes.client.proto.V1;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +53,7 @@ class ProtobufIT {
 
   @Test
   void kubectlCreatesCoreKinds() throws Exception {
-    assumeTrue(onPath("kubectl"), "kubectl is not installed");
+    assumeTrue(Kubectl.installed(), "kubectl is not installed");
     Path binary = temp.resolve("blob.bin");
     Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
 
@@ -108,7 +105,7 @@ class ProtobufIT {
 
   @Test
   void kubectlCreatesWorkloads() throws Exception {
-    assumeTrue(onPath("kubectl"), "kubectl is not installed");
+    assumeTrue(Kubectl.installed(), "kubectl is not installed");
     ok("create", "deployment", "web", "--image=nginx:1.27", "--replicas=3", "--port=80");
     ok("create", "job", "once", "--image=busybox", "--", "date");
     ok("create", "cronjob", "tick", "--image=busybox", "--schedule=*/5 * * * *", "--", "date");
@@ -151,7 +148,7 @@ class ProtobufIT {
 
   @Test
   void kubectlCreatesRbacAndAuthCanIReadsIt() throws Exception {
-    assumeTrue(onPath("kubectl"), "kubectl is not installed");
+    assumeTrue(Kubectl.installed(), "kubectl is not installed");
     ok("create", "role", "pod-reader", "--verb=get,list", "--resource=pods");
     ok("create", "rolebinding", "read-pods", "--role=pod-reader", "--user=alice");
     ok("create", "clusterrole", "cm-reader", "--verb=get", "--resource=configmaps");
@@ -279,27 +276,7 @@ class ProtobufIT {
     assertThat(result.exitCode()).as(String.join(" ", args) + ": " + result.output()).isZero();
   }
 
-  private record Result(int exitCode, String output) {}
-
   private static Result kubectl(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add("kubectl");
-    command.addAll(Arrays.asList(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.put("HOME", home.toString());
-    env.put("KUBECONFIG", cluster.kubeconfig.toString());
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), output);
-  }
-
-  private static boolean onPath(String program) {
-    String path = System.getenv("PATH");
-    return path != null
-        && Arrays.stream(path.split(File.pathSeparator))
-            .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    return new Kubectl(home, cluster.kubeconfig).run(args);
   }
 }

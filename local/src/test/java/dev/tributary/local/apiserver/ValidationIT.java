@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.local.apiserver.Kubectl.Result;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.File;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -242,7 +238,7 @@ class ValidationIT {
 
   @Test
   void kubectlAppliesTheWalkthroughAndReportsBadManifests() throws Exception {
-    if (!onPath("kubectl")) {
+    if (!Kubectl.installed()) {
       return; // the fabric8 and HTTP tests above cover the server side
     }
     for (String example : List.of("event-display.yaml", "cronjob.yaml", "rbac-corrected.yaml")) {
@@ -273,27 +269,7 @@ class ValidationIT {
         .contains("spec.template.spec.containers: Required value");
   }
 
-  private record Result(int exitCode, String output) {}
-
   private static Result kubectl(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add("kubectl");
-    command.addAll(Arrays.asList(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.put("HOME", Files.createDirectories(temp.resolve("home")).toString());
-    env.put("KUBECONFIG", cluster.kubeconfig.toString());
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), output);
-  }
-
-  private static boolean onPath(String program) {
-    String path = System.getenv("PATH");
-    return path != null
-        && Arrays.stream(path.split(File.pathSeparator))
-            .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    return new Kubectl(temp.resolve("home"), cluster.kubeconfig).run(args);
   }
 }
