@@ -3,18 +3,15 @@ package dev.tributary.local.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tributary.local.apiserver.Kubectl;
+import dev.tributary.local.apiserver.Kubectl.Result;
 import dev.tributary.local.datadir.DataDir;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +43,7 @@ class KubectlTlsIT {
 
   @BeforeEach
   void startServer() throws Exception {
-    assumeTrue(onPath("kubectl"), "kubectl is not installed");
+    assumeTrue(Kubectl.installed(), "kubectl is not installed");
     dir = DataDir.open(temp.resolve("data"));
     certs = ClusterCertificates.loadOrCreate(dir, Clock.systemUTC());
     tokens = Tokens.loadOrCreate(dir);
@@ -121,28 +118,7 @@ class KubectlTlsIT {
     assertThat(result.output()).contains("certificate signed by unknown authority");
   }
 
-  private record Result(int exitCode, String output) {}
-
   private Result kubectl(String... args) throws Exception {
-    Path home = Files.createDirectories(temp.resolve("home"));
-    String[] command = new String[args.length + 1];
-    command[0] = "kubectl";
-    System.arraycopy(args, 0, command, 1, args.length);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.put("HOME", home.toString());
-    env.put("KUBECONFIG", dir.kubeconfig().toString());
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), output);
-  }
-
-  private static boolean onPath(String program) {
-    String path = System.getenv("PATH");
-    return path != null
-        && Arrays.stream(path.split(File.pathSeparator))
-            .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+    return new Kubectl(temp.resolve("home"), dir.kubeconfig()).run(args);
   }
 }
