@@ -78,21 +78,6 @@ public final class ResourceEndpoint {
    *
    * @param user who the request acts as (after impersonation): a SelfSubjectAccessReview asks about
    *     them
-   */
-  public ApiResponse handle(
-      String method,
-      ResourceRoute route,
-      Map<String, String> query,
-      String accept,
-      String contentType,
-      byte[] body,
-      UserInfo user) {
-    return handle(method, route, query, accept, contentType, body, user, "");
-  }
-
-  /**
-   * Serves one request.
-   *
    * @param userAgent the request's {@code User-Agent}, from which a write that names no field
    *     manager gets one
    */

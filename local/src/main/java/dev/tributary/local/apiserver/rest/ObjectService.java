@@ -393,17 +393,7 @@ public final class ObjectService {
       ObjectNode body,
       boolean dryRun,
       AdmissionContext context) {
-    checkTypeOf(type, body);
-    checkNameAndNamespace(type, namespace, name, body);
-    ObjectNode decoded = decodeBuiltin(type, body, context, false);
-    ObjectNode old = stored(type, namespace, name);
-    return write(type, namespace, name, decoded, old, false, dryRun, context, false);
-  }
-
-  /** PUT on the {@code status} subresource: only {@code .status} is taken from {@code body}. */
-  public ObjectNode updateStatus(
-      ResourceType type, String namespace, String name, ObjectNode body, boolean dryRun) {
-    return updateStatus(type, namespace, name, body, dryRun, AdmissionContext.internal());
+    return put(type, namespace, name, body, false, dryRun, context);
   }
 
   /**
@@ -416,39 +406,32 @@ public final class ObjectService {
       ObjectNode body,
       boolean dryRun,
       AdmissionContext context) {
+    return put(type, namespace, name, body, true, dryRun, context);
+  }
+
+  /** A PUT of the main resource or, when {@code status}, of its status subresource. */
+  private ObjectNode put(
+      ResourceType type,
+      String namespace,
+      String name,
+      ObjectNode body,
+      boolean status,
+      boolean dryRun,
+      AdmissionContext context) {
     checkTypeOf(type, body);
     checkNameAndNamespace(type, namespace, name, body);
     ObjectNode decoded = decodeBuiltin(type, body, context, false);
     ObjectNode old = stored(type, namespace, name);
-    return write(type, namespace, name, decoded, old, true, dryRun, context, false);
+    return write(type, namespace, name, decoded, old, status, dryRun, context, false);
   }
 
   /**
-   * PATCH on the main resource or its {@code status} subresource.
+   * PATCH on the main resource or its {@code status} subresource, on behalf of the request
+   * described by {@code context}; admission sees the patched result.
    *
    * @param subresource {@code ""} or {@code "status"}
    * @return the result, and whether it was created (an apply patch of a missing object)
    */
-  public PatchResult patch(
-      ResourceType type,
-      String namespace,
-      String name,
-      String subresource,
-      String contentType,
-      byte[] patch,
-      boolean dryRun) {
-    return patch(
-        type,
-        namespace,
-        name,
-        subresource,
-        contentType,
-        patch,
-        dryRun,
-        AdmissionContext.internal());
-  }
-
-  /** PATCH on behalf of the request described by {@code context}; admission sees the result. */
   public PatchResult patch(
       ResourceType type,
       String namespace,
@@ -717,13 +700,10 @@ public final class ObjectService {
     return served(type, deleteStored(type, old, options.propagationPolicy()));
   }
 
-  /** DELETE of a collection: every object matching {@code selection}. */
-  public ListResult deleteCollection(
-      ResourceType type, String namespace, ListOptions selection, DeleteOptions options) {
-    return deleteCollection(type, namespace, selection, options, AdmissionContext.internal());
-  }
-
-  /** DELETE of a collection on behalf of the request described by {@code context}. */
+  /**
+   * DELETE of a collection, every object matching {@code selection}, on behalf of the request
+   * described by {@code context}.
+   */
   public ListResult deleteCollection(
       ResourceType type,
       String namespace,

@@ -12,13 +12,6 @@ import java.util.Optional;
 /** batch/v1 Jobs and CronJobs (and batch/v1beta1 CronJobs) as kube-apiserver 1.32 prints them. */
 final class BatchPrinters {
 
-  private static final ColumnDefinition CONTAINERS =
-      ColumnDefinition.wide("Containers", "string", Descriptions.CONTAINERS);
-  private static final ColumnDefinition IMAGES =
-      ColumnDefinition.wide("Images", "string", Descriptions.IMAGES);
-  private static final ColumnDefinition SELECTOR =
-      ColumnDefinition.wide("Selector", "string", Descriptions.SELECTOR);
-
   private BatchPrinters() {}
 
   /**
@@ -34,9 +27,9 @@ final class BatchPrinters {
             ColumnDefinition.of("Completions", "string", "Succeeded pods out of completions."),
             ColumnDefinition.of("Duration", "string", "How long the job ran or has been running."),
             ColumnDefinition.ageColumn(),
-            CONTAINERS,
-            IMAGES,
-            SELECTOR),
+            WorkloadPrinters.CONTAINERS,
+            WorkloadPrinters.IMAGES,
+            WorkloadPrinters.SELECTOR),
         (job, now) -> {
           List<JsonNode> containers = WorkloadPrinters.templateContainers(job);
           return Cells.of(
@@ -65,9 +58,9 @@ final class BatchPrinters {
             ColumnDefinition.of("Active", "integer", "Jobs running now."),
             ColumnDefinition.of("Last Schedule", "string", "How long ago a job was last started."),
             ColumnDefinition.ageColumn(),
-            CONTAINERS,
-            IMAGES,
-            SELECTOR),
+            WorkloadPrinters.CONTAINERS,
+            WorkloadPrinters.IMAGES,
+            WorkloadPrinters.SELECTOR),
         (cronJob, now) -> {
           JsonNode jobSpec = Fields.at(cronJob, "spec", "jobTemplate", "spec");
           List<JsonNode> containers = Fields.list(jobSpec, "template", "spec", "containers");

@@ -13,11 +13,12 @@ import java.util.List;
  */
 final class WorkloadPrinters {
 
-  private static final ColumnDefinition CONTAINERS =
+  // The wide columns of everything with a pod template; the batch printers show them too.
+  static final ColumnDefinition CONTAINERS =
       ColumnDefinition.wide("Containers", "string", Descriptions.CONTAINERS);
-  private static final ColumnDefinition IMAGES =
+  static final ColumnDefinition IMAGES =
       ColumnDefinition.wide("Images", "string", Descriptions.IMAGES);
-  private static final ColumnDefinition SELECTOR =
+  static final ColumnDefinition SELECTOR =
       ColumnDefinition.wide("Selector", "string", Descriptions.SELECTOR);
 
   private WorkloadPrinters() {}
