@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  *       events of a batch are then not handed over);
  *   <li>a malformed or invalid event gets 400, a request in no known encoding (e.g. a plain JSON
  *       POST without {@code ce-} headers, as sdk-go) 415, a body over the limit 413 (checked on
- *       {@code Content-Length} up front and on the bytes streamed; the connection is then closed),
- *       any method but POST 405. Error bodies are one plain-text line, never a stack trace.
+ *       {@code Content-Length} up front and on the bytes streamed; the rest of the body is read and
+ *       discarded so the client gets to read the answer, unless it is more than {@link
+ *       #DRAIN_LIMIT_BYTES}, then the connection is closed), any method but POST 405. Error bodies
+ *       are one plain-text line, never a stack trace.
  * </ul>
  *
  * <p>The handler may complete its future on any thread. Every request is answered; bad requests do
@@ -41,6 +43,13 @@ public final class CloudEventReceiver implements Handler<HttpServerRequest> {
   public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(CloudEventReceiver.class);
+
+  /**
+   * How much of a body over the limit is still read (and discarded) after the 413. Closing the
+   * connection while the client is still sending makes the kernel reset it, and a reset can destroy
+   * the 413 before the client reads it; past this much, a huge body is not worth reading.
+   */
+  static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
 
   private final Function<ReceivedEvent, Future<Void>> handler;
   private final DeliveryMetrics metrics;
@@ -88,7 +97,7 @@ public final class CloudEventReceiver implements Handler<HttpServerRequest> {
       return;
     }
     if (declaredLength(request) > maxBodyBytes) {
-      rejectTooLarge(request);
+      rejectTooLarge(request, 0);
       return;
     }
     if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
@@ -103,7 +112,7 @@ public final class CloudEventReceiver implements Handler<HttpServerRequest> {
           }
           if (body.length() + (long) chunk.length() > maxBodyBytes) {
             tooLarge[0] = true;
-            rejectTooLarge(request);
+            rejectTooLarge(request, chunk.length());
           } else {
             body.appendBuffer(chunk);
           }
@@ -182,15 +191,38 @@ public final class CloudEventReceiver implements Handler<HttpServerRequest> {
     }
   }
 
-  private void rejectTooLarge(HttpServerRequest request) {
+  /**
+   * Answers 413 and discards the rest of the body; {@code alreadyDiscarded} bytes of it have been
+   * read. A body too large to be worth draining (HTTP/1.x) gets its connection closed once the
+   * answer is written.
+   */
+  private void rejectTooLarge(HttpServerRequest request, long alreadyDiscarded) {
+    boolean http1 = request.version() != HttpVersion.HTTP_2;
+    long declared = declaredLength(request);
+    long[] discarded = {alreadyDiscarded};
+    boolean[] tooMuch = {declared - maxBodyBytes > DRAIN_LIMIT_BYTES};
+    request.handler(
+        chunk -> {
+          discarded[0] += chunk.length();
+          if (!tooMuch[0] && discarded[0] > DRAIN_LIMIT_BYTES) {
+            tooMuch[0] = true;
+            closeOnceAnswered(request);
+          }
+        });
+    request.endHandler(end -> {});
     reject(request, 413, "request body exceeds the limit of " + maxBodyBytes + " bytes")
         .onComplete(
             answered -> {
-              // Rather than read the rest of a huge body, close the connection (HTTP/1.x).
-              if (request.version() != HttpVersion.HTTP_2 && !request.isEnded()) {
+              if (http1 && tooMuch[0] && !request.isEnded()) {
                 request.connection().close();
               }
             });
+  }
+
+  private static void closeOnceAnswered(HttpServerRequest request) {
+    if (request.version() != HttpVersion.HTTP_2 && request.response().ended()) {
+      request.connection().close();
+    }
   }
 
   private Future<Void> reject(HttpServerRequest request, int status, String reason) {
