@@ -2,10 +2,10 @@ package dev.tributary.cli;
 
 import dev.tributary.adapters.eventdisplay.EventDisplay;
 import dev.tributary.adapters.heartbeats.Heartbeats;
-import dev.tributary.adapters.runtime.Env;
-import dev.tributary.adapters.runtime.Launch;
-import dev.tributary.adapters.runtime.LogSink;
-import dev.tributary.adapters.runtime.ProgramRuntime;
+import dev.tributary.runtime.Env;
+import dev.tributary.runtime.Launch;
+import dev.tributary.runtime.LogSink;
+import dev.tributary.runtime.ProgramRuntime;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;

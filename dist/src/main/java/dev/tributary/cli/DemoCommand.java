@@ -1,6 +1,6 @@
 package dev.tributary.cli;
 
-import dev.tributary.adapters.runtime.ProgramRuntime;
+import dev.tributary.runtime.ProgramRuntime;
 import io.vertx.core.Future;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -1,9 +1,9 @@
 package dev.tributary.cli;
 
-import dev.tributary.adapters.runtime.Launch;
-import dev.tributary.adapters.runtime.LogSink;
-import dev.tributary.adapters.runtime.Program;
-import dev.tributary.adapters.runtime.ProgramRuntime;
+import dev.tributary.runtime.Launch;
+import dev.tributary.runtime.LogSink;
+import dev.tributary.runtime.Program;
+import dev.tributary.runtime.ProgramRuntime;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;

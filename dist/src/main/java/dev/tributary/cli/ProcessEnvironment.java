@@ -1,6 +1,6 @@
 package dev.tributary.cli;
 
-import dev.tributary.adapters.runtime.Env;
+import dev.tributary.runtime.Env;
 
 /**
  * The process's own environment variables. The one place in Tributary that reads {@code

@@ -1,11 +1,11 @@
 package dev.tributary.adapters.eventdisplay;
 
-import dev.tributary.adapters.runtime.GoLog;
-import dev.tributary.adapters.runtime.Program;
-import dev.tributary.adapters.runtime.ProgramContext;
-import dev.tributary.adapters.runtime.ProgramRuntime;
 import dev.tributary.delivery.CloudEventReceiver;
 import dev.tributary.delivery.DeliveryMetrics;
+import dev.tributary.runtime.GoLog;
+import dev.tributary.runtime.Program;
+import dev.tributary.runtime.ProgramContext;
+import dev.tributary.runtime.ProgramRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpServerRequest;

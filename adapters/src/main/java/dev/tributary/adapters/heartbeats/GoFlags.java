@@ -1,7 +1,7 @@
 package dev.tributary.adapters.heartbeats;
 
-import dev.tributary.adapters.runtime.GoFlagSet;
-import dev.tributary.adapters.runtime.LogSink;
+import dev.tributary.runtime.GoFlagSet;
+import dev.tributary.runtime.LogSink;
 
 /** What a Go program does when its flags were not parsed: print usage, and pick the exit code. */
 final class GoFlags {

@@ -1,10 +1,10 @@
 package dev.tributary.adapters.heartbeats;
 
-import dev.tributary.adapters.runtime.GoLog;
 import dev.tributary.delivery.DeliveryOutcome;
 import dev.tributary.delivery.DeliveryTarget;
 import dev.tributary.delivery.EventSender;
 import dev.tributary.delivery.RetryPolicy;
+import dev.tributary.runtime.GoLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;

@@ -1,13 +1,13 @@
 package dev.tributary.adapters.heartbeats;
 
-import dev.tributary.adapters.runtime.GoFlagSet;
-import dev.tributary.adapters.runtime.GoLog;
-import dev.tributary.adapters.runtime.Program;
-import dev.tributary.adapters.runtime.ProgramContext;
-import dev.tributary.adapters.runtime.ProgramRuntime;
 import dev.tributary.delivery.CeOverridesApplier;
 import dev.tributary.delivery.DeliveryMetrics;
 import dev.tributary.delivery.HttpEventSender;
+import dev.tributary.runtime.GoFlagSet;
+import dev.tributary.runtime.GoLog;
+import dev.tributary.runtime.Program;
+import dev.tributary.runtime.ProgramContext;
+import dev.tributary.runtime.ProgramRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;

@@ -1,13 +1,13 @@
 package dev.tributary.adapters.heartbeats;
 
-import dev.tributary.adapters.runtime.Env;
-import dev.tributary.adapters.runtime.EnvException;
-import dev.tributary.adapters.runtime.GoFlagSet;
-import dev.tributary.adapters.runtime.GoStrconv;
 import dev.tributary.api.duck.CloudEventOverrides;
 import dev.tributary.api.time.GoDuration;
 import dev.tributary.api.validation.GoQuote;
 import dev.tributary.delivery.CeOverridesApplier;
+import dev.tributary.runtime.Env;
+import dev.tributary.runtime.EnvException;
+import dev.tributary.runtime.GoFlagSet;
+import dev.tributary.runtime.GoStrconv;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.tributary.adapters.heartbeats;
 
-import dev.tributary.adapters.runtime.GoFlagSet;
-import dev.tributary.adapters.runtime.GoFlagSet.StringFlag;
+import dev.tributary.runtime.GoFlagSet;
+import dev.tributary.runtime.GoFlagSet.StringFlag;
 import java.util.List;
 
 /** The flags of Knative's heartbeats, with upstream's names, defaults and usage texts. */

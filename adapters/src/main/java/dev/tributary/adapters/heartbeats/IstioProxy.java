@@ -1,6 +1,6 @@
 package dev.tributary.adapters.heartbeats;
 
-import dev.tributary.adapters.runtime.GoLog;
+import dev.tributary.runtime.GoLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;

@@ -2,10 +2,10 @@ package dev.tributary.adapters.eventdisplay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.adapters.runtime.Env;
-import dev.tributary.adapters.runtime.Launch;
-import dev.tributary.adapters.runtime.ProgramRuntime;
-import dev.tributary.adapters.runtime.RecordingLogSink;
+import dev.tributary.runtime.Env;
+import dev.tributary.runtime.Launch;
+import dev.tributary.runtime.ProgramRuntime;
+import dev.tributary.runtime.RecordingLogSink;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,8 +2,8 @@ package dev.tributary.adapters.heartbeats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.adapters.runtime.Env;
-import dev.tributary.adapters.runtime.GoFlagSet;
+import dev.tributary.runtime.Env;
+import dev.tributary.runtime.GoFlagSet;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import java.net.URI;

@@ -3,8 +3,8 @@ package dev.tributary.adapters.heartbeats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tributary.adapters.runtime.Env;
-import dev.tributary.adapters.runtime.GoFlagSet;
+import dev.tributary.runtime.Env;
+import dev.tributary.runtime.GoFlagSet;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tributary.adapters.eventdisplay.EventDisplay;
-import dev.tributary.adapters.runtime.Env;
-import dev.tributary.adapters.runtime.GoFlagSet;
-import dev.tributary.adapters.runtime.Launch;
-import dev.tributary.adapters.runtime.ProgramRuntime;
-import dev.tributary.adapters.runtime.RecordingLogSink;
+import dev.tributary.runtime.Env;
+import dev.tributary.runtime.GoFlagSet;
+import dev.tributary.runtime.Launch;
+import dev.tributary.runtime.ProgramRuntime;
+import dev.tributary.runtime.RecordingLogSink;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

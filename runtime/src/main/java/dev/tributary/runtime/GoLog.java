@@ -1,4 +1,4 @@
-package dev.tributary.adapters.runtime;
+package dev.tributary.runtime;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;

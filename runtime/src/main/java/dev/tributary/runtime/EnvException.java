@@ -1,4 +1,4 @@
-package dev.tributary.adapters.runtime;
+package dev.tributary.runtime;
 
 /**
  * A required environment variable is missing or a variable's value cannot be read. The message is

@@ -1,9 +1,12 @@
-package dev.tributary.adapters.runtime;
+package dev.tributary.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A log sink for tests: keeps every block written, in order. Thread-safe. */
+/**
+ * A log sink that keeps every block written, in order, in memory: for tests, and for programs run
+ * in-process whose output is read back. Thread-safe.
+ */
 public final class RecordingLogSink implements LogSink {
 
   private final List<String> lines = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.tributary.adapters.runtime;
+package dev.tributary.runtime;
 
 import dev.tributary.api.validation.GoQuote;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.tributary.adapters.runtime;
+package dev.tributary.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

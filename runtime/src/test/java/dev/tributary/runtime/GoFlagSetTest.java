@@ -1,11 +1,11 @@
-package dev.tributary.adapters.runtime;
+package dev.tributary.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.adapters.runtime.GoFlagSet.HelpRequested;
-import dev.tributary.adapters.runtime.GoFlagSet.Invalid;
-import dev.tributary.adapters.runtime.GoFlagSet.Parsed;
-import dev.tributary.adapters.runtime.GoFlagSet.StringFlag;
+import dev.tributary.runtime.GoFlagSet.HelpRequested;
+import dev.tributary.runtime.GoFlagSet.Invalid;
+import dev.tributary.runtime.GoFlagSet.Parsed;
+import dev.tributary.runtime.GoFlagSet.StringFlag;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

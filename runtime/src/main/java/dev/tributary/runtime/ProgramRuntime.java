@@ -1,4 +1,4 @@
-package dev.tributary.adapters.runtime;
+package dev.tributary.runtime;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

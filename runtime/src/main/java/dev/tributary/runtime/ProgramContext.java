@@ -1,4 +1,4 @@
-package dev.tributary.adapters.runtime;
+package dev.tributary.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
