@@ -69,6 +69,14 @@ public final class TestCluster implements AutoCloseable {
     return start(dir, StoreOptions.defaults(), UnaryOperator.identity());
   }
 
+  /**
+   * A cluster whose server configuration {@code customize} changes (e.g. its admission plugins).
+   */
+  public static TestCluster start(Path dir, UnaryOperator<ApiServerConfig> customize)
+      throws Exception {
+    return start(dir, StoreOptions.defaults(), customize);
+  }
+
   static TestCluster start(
       Path dir, StoreOptions storeOptions, UnaryOperator<ApiServerConfig> customize)
       throws Exception {
@@ -94,14 +102,15 @@ public final class TestCluster implements AutoCloseable {
   }
 
   /** A fabric8 client configured from the kubeconfig, as users get one. */
-  KubernetesClient client() throws Exception {
+  public KubernetesClient client() throws Exception {
     Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     clients.add(client);
     return client;
   }
 
-  String baseUrl() {
+  /** The server's https URL. */
+  public String baseUrl() {
     return Kubeconfig.serverUrl(server.port());
   }
 
