@@ -9,6 +9,7 @@ import dev.tributary.delivery.Encoding;
 import dev.tributary.delivery.HttpEventSender;
 import dev.tributary.delivery.RetryPolicy;
 import dev.tributary.runtime.AdminServer;
+import dev.tributary.runtime.Env;
 import dev.tributary.runtime.EnvException;
 import dev.tributary.runtime.KubeClients;
 import dev.tributary.runtime.Program;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The ApiServerSource receive adapter ({@code cmd/apiserver_receive_adapter}): watches the
@@ -63,7 +65,20 @@ public final class ReceiveAdapterProgram implements Program {
   /** How long a stopping adapter keeps delivering what it has queued. */
   public static final long DRAIN_GRACE_MS = 10_000;
 
-  public ReceiveAdapterProgram() {}
+  private final Function<Env, KubernetesClient> clients;
+
+  /** The adapter as deployed: its Kubernetes client from {@link KubeClients#fromEnv}. */
+  public ReceiveAdapterProgram() {
+    this(KubeClients::fromEnv);
+  }
+
+  /**
+   * The adapter with its Kubernetes client built by {@code clients} from its env (e.g. to act as
+   * another user through impersonation in tests). The adapter owns and closes the client.
+   */
+  public ReceiveAdapterProgram(Function<Env, KubernetesClient> clients) {
+    this.clients = clients;
+  }
 
   @Override
   public Future<Integer> run(ProgramContext ctx) {
@@ -74,7 +89,7 @@ public final class ReceiveAdapterProgram implements Program {
       ctx.log().line("level=error msg=\"invalid configuration\" error=\"" + e.getMessage() + "\"");
       return Future.succeededFuture(1);
     }
-    return new Running(ctx, env).run();
+    return new Running(ctx, env, clients).run();
   }
 
   /** One run of the adapter: everything it owns, used on the program's context only. */
@@ -97,8 +112,11 @@ public final class ReceiveAdapterProgram implements Program {
     private volatile boolean ready;
     private boolean stopping;
 
-    Running(ProgramContext ctx, ReceiveAdapterEnv env) {
+    private final Function<Env, KubernetesClient> clients;
+
+    Running(ProgramContext ctx, ReceiveAdapterEnv env, Function<Env, KubernetesClient> clients) {
       this.ctx = ctx;
+      this.clients = clients;
       this.env = env;
       this.log = new KeyValueLog(ctx.log(), env.key());
       this.context = ctx.vertx().getOrCreateContext();
@@ -108,7 +126,7 @@ public final class ReceiveAdapterProgram implements Program {
     Future<Integer> run() {
       ApiServerSourceConfig config = env.config();
       try {
-        client = KubeClients.fromEnv(ctx.env());
+        client = clients.apply(ctx.env());
       } catch (RuntimeException e) {
         log.error("cannot build the Kubernetes client", "error", e.getMessage());
         return Future.succeededFuture(1);
@@ -135,8 +153,10 @@ public final class ReceiveAdapterProgram implements Program {
         log.warn("cesql filters are not supported and are skipped");
       }
       ApiServerEventFactory factory = new ApiServerEventFactory(source, config.mode());
-      ChangeEvents changes = new ChangeEvents(factory, config.owner(), filter);
       checkpoints = new CheckpointStore(client, env.namespace(), env.name());
+      ChangeEvents changes =
+          new ChangeEvents(
+              factory, config.owner(), filter, env.namespace(), checkpoints.configMapName());
       log.info(
           "starting",
           "mode",

@@ -544,9 +544,26 @@ final class ResourceWatcher {
         false);
   }
 
+  /**
+   * The object as maps. The items of a list lack apiVersion and kind on a real API server; they get
+   * the target's, as client-go's unstructured list decoding does.
+   */
   @SuppressWarnings("unchecked")
   private Map<String, Object> toMap(GenericKubernetesResource resource) {
-    return client.getKubernetesSerialization().convertValue(resource, Map.class);
+    Map<String, Object> object =
+        client.getKubernetesSerialization().convertValue(resource, Map.class);
+    if (!(object.get("apiVersion") instanceof String v) || v.isEmpty()) {
+      object.put("apiVersion", apiVersion());
+    }
+    if (!(object.get("kind") instanceof String k) || k.isEmpty()) {
+      object.put("kind", target.kind());
+    }
+    return object;
+  }
+
+  private String apiVersion() {
+    String group = target.gvr().group();
+    return group.isEmpty() ? target.gvr().version() : group + "/" + target.gvr().version();
   }
 
   private Map<String, Object> stub(String key, String rv) {
@@ -558,10 +575,7 @@ final class ResourceWatcher {
     }
     metadata.put("resourceVersion", rv);
     Map<String, Object> object = new LinkedHashMap<>();
-    String group = target.gvr().group();
-    object.put(
-        "apiVersion",
-        group.isEmpty() ? target.gvr().version() : group + "/" + target.gvr().version());
+    object.put("apiVersion", apiVersion());
     object.put("kind", target.kind());
     object.put("metadata", metadata);
     return object;
