@@ -44,7 +44,8 @@ final class ChangeEvents {
     return filter.passes(event) ? event : null;
   }
 
-  private boolean isCheckpoint(Map<String, Object> object) {
+  /** True for the adapter's own checkpoint ConfigMap, whose changes are never reported. */
+  boolean isCheckpoint(Map<String, Object> object) {
     return "v1".equals(object.get("apiVersion"))
         && "ConfigMap".equals(object.get("kind"))
         && object.get("metadata") instanceof Map<?, ?> metadata

@@ -412,6 +412,9 @@ final class ResourceWatcher {
     if (event == null) {
       metrics.filtered.increment();
     }
+    // Writing the checkpoint changes the checkpoint ConfigMap; asking for another write for that
+    // change would loop forever. Its state is saved with the next real change instead.
+    boolean ownWrite = changes.isCheckpoint(object);
     return new DeliveryQueue.Step(
         event,
         () -> {
@@ -423,7 +426,9 @@ final class ResourceWatcher {
           if (resumeRv != null) {
             deliveredRv = resumeRv;
           }
-          listener.checkpointChanged();
+          if (!ownWrite) {
+            listener.checkpointChanged();
+          }
         });
   }
 
