@@ -66,6 +66,7 @@ public final class ReceiveAdapterProgram implements Program {
   public static final long DRAIN_GRACE_MS = 10_000;
 
   private final Function<Env, KubernetesClient> clients;
+  private final int queueCapacity;
 
   /** The adapter as deployed: its Kubernetes client from {@link KubeClients#fromEnv}. */
   public ReceiveAdapterProgram() {
@@ -77,7 +78,19 @@ public final class ReceiveAdapterProgram implements Program {
    * another user through impersonation in tests). The adapter owns and closes the client.
    */
   public ReceiveAdapterProgram(Function<Env, KubernetesClient> clients) {
+    this(clients, QUEUE_CAPACITY);
+  }
+
+  /**
+   * As {@link #ReceiveAdapterProgram(Function)}, with another delivery queue capacity (e.g. a small
+   * one to exercise back-pressure).
+   */
+  public ReceiveAdapterProgram(Function<Env, KubernetesClient> clients, int queueCapacity) {
+    if (queueCapacity < 1) {
+      throw new IllegalArgumentException("queueCapacity must be >= 1, got " + queueCapacity);
+    }
     this.clients = clients;
+    this.queueCapacity = queueCapacity;
   }
 
   @Override
@@ -89,7 +102,7 @@ public final class ReceiveAdapterProgram implements Program {
       ctx.log().line("level=error msg=\"invalid configuration\" error=\"" + e.getMessage() + "\"");
       return Future.succeededFuture(1);
     }
-    return new Running(ctx, env, clients).run();
+    return new Running(ctx, env, clients, queueCapacity).run();
   }
 
   /** One run of the adapter: everything it owns, used on the program's context only. */
@@ -114,9 +127,16 @@ public final class ReceiveAdapterProgram implements Program {
 
     private final Function<Env, KubernetesClient> clients;
 
-    Running(ProgramContext ctx, ReceiveAdapterEnv env, Function<Env, KubernetesClient> clients) {
+    private final int queueCapacity;
+
+    Running(
+        ProgramContext ctx,
+        ReceiveAdapterEnv env,
+        Function<Env, KubernetesClient> clients,
+        int queueCapacity) {
       this.ctx = ctx;
       this.clients = clients;
+      this.queueCapacity = queueCapacity;
       this.env = env;
       this.log = new KeyValueLog(ctx.log(), env.key());
       this.context = ctx.vertx().getOrCreateContext();
@@ -146,7 +166,7 @@ public final class ReceiveAdapterProgram implements Program {
               null,
               Encoding.BINARY,
               Map.of("Kn-Namespace", env.namespace()));
-      queue = new DeliveryQueue(QUEUE_CAPACITY, sender, target, ctx.clock(), outcome -> {});
+      queue = new DeliveryQueue(queueCapacity, sender, target, ctx.clock(), outcome -> {});
       metrics.queueDepth(queue::size);
       EventFilter filter = new EventFilter(config.filters());
       if (filter.hasCesql()) {

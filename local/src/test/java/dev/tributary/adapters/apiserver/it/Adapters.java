@@ -55,6 +55,25 @@ final class Adapters {
       String name,
       String sourceConfig,
       String impersonate) {
+    return start(
+        kubeconfig,
+        sink,
+        namespace,
+        name,
+        sourceConfig,
+        impersonate,
+        ReceiveAdapterProgram.QUEUE_CAPACITY);
+  }
+
+  /** Starts an adapter with a delivery queue of {@code queueCapacity}. */
+  static Running start(
+      Path kubeconfig,
+      String sink,
+      String namespace,
+      String name,
+      String sourceConfig,
+      String impersonate,
+      int queueCapacity) {
     Map<String, String> env = new HashMap<>();
     env.put("KUBECONFIG", kubeconfig.toString());
     env.put("METRICS_PROMETHEUS_PORT", "0");
@@ -73,7 +92,8 @@ final class Adapters {
                 config.setImpersonateUsername(impersonate);
               }
               return new KubernetesClientBuilder().withConfig(config).build();
-            });
+            },
+            queueCapacity);
     ProgramRuntime runtime =
         ProgramRuntime.start(
             program, Launch.of(Env.of(env), List.of(), log).withBindHost("127.0.0.1"));

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -322,6 +323,43 @@ class ReceiveAdapterIT {
           .until(() -> sink.summary(ns).contains("dev.knative.apiserver.resource.add now-visible"));
     } finally {
       adapter.stop();
+    }
+  }
+
+  @Test
+  void aFullQueuePausesTheWatchAndLosesNothing() throws Exception {
+    String ns = "back-pressure";
+    Adapters.namespace(client, ns);
+    try (RecordingSink slow = new RecordingSink()) {
+      var adapter =
+          Adapters.start(
+              cluster.kubeconfig,
+              slow.url(),
+              ns,
+              "slow",
+              Adapters.config(ns, "v1", "configmaps", "", "Reference"),
+              null,
+              4);
+      try {
+        adapter.awaitEstablished();
+        slow.hold();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+          configMap(ns, "cm-" + i, Map.of());
+          expected.add("dev.knative.apiserver.ref.add cm-" + i);
+        }
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> adapter.log().text().contains("msg=\"delivery queue full, watch paused\""));
+        assertThat(slow.summary(ns)).hasSize(1); // the one being sent; the rest wait
+
+        slow.release();
+        await().atMost(Duration.ofSeconds(30)).until(() -> slow.summary(ns).size() >= 20);
+        assertThat(slow.summary(ns)).containsExactlyElementsOf(expected);
+      } finally {
+        adapter.stop();
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.tributary.delivery.CloudEventReceiver;
 import dev.tributary.delivery.DeliveryMetrics;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ final class RecordingSink implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final List<CloudEvent> events = new ArrayList<>();
   private final HttpServer server;
+  private final List<Promise<Void>> held = new ArrayList<>();
+  private boolean holding;
 
   RecordingSink() throws Exception {
     server =
@@ -27,12 +30,35 @@ final class RecordingSink implements AutoCloseable {
                     event -> {
                       synchronized (events) {
                         events.add(event);
+                        if (holding) {
+                          Promise<Void> answer = Promise.promise();
+                          held.add(answer);
+                          return answer.future();
+                        }
                       }
                       return Future.succeededFuture();
                     },
                     DeliveryMetrics.noop()))
             .listen(0, "127.0.0.1")
             .await(10, TimeUnit.SECONDS);
+  }
+
+  /** From now on, events are recorded but not answered until {@link #release}. */
+  void hold() {
+    synchronized (events) {
+      holding = true;
+    }
+  }
+
+  /** Answers every held event and stops holding. */
+  void release() {
+    List<Promise<Void>> answers;
+    synchronized (events) {
+      holding = false;
+      answers = List.copyOf(held);
+      held.clear();
+    }
+    answers.forEach(Promise::complete);
   }
 
   String url() {
