@@ -14,7 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * The adapter's bounded, ordered delivery queue: the watches put changes in without waiting, and
@@ -45,20 +45,20 @@ final class DeliveryQueue {
   private final Clock clock;
   private final Deque<Step> steps = new ArrayDeque<>();
   private final List<Runnable> roomWaiters = new ArrayList<>();
-  private final Consumer<DeliveryOutcome> outcomes;
+  private final BiConsumer<CloudEvent, DeliveryOutcome> outcomes;
   private boolean sending;
   private Promise<Void> drained;
 
   /**
    * @param capacity how many steps may wait
-   * @param outcomes told of each send's outcome (for logs), on the context
+   * @param outcomes told of each event sent and its outcome (for logs), on the context
    */
   DeliveryQueue(
       int capacity,
       EventSender sender,
       DeliveryTarget target,
       Clock clock,
-      Consumer<DeliveryOutcome> outcomes) {
+      BiConsumer<CloudEvent, DeliveryOutcome> outcomes) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
     }
@@ -122,7 +122,7 @@ final class DeliveryQueue {
                 result -> {
                   sending = false;
                   if (result.succeeded()) {
-                    outcomes.accept(result.result());
+                    outcomes.accept(stamped, result.result());
                   }
                   finishHead();
                   pump();

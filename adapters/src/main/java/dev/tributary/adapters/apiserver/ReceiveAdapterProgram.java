@@ -4,6 +4,7 @@ import dev.tributary.api.sources.apiserver.ApiServerSourceConfig;
 import dev.tributary.api.sources.apiserver.ApiServerSourceConfig.ResourceWatch;
 import dev.tributary.delivery.CeOverridesApplier;
 import dev.tributary.delivery.DeliveryMetrics;
+import dev.tributary.delivery.DeliveryOutcome;
 import dev.tributary.delivery.DeliveryTarget;
 import dev.tributary.delivery.Encoding;
 import dev.tributary.delivery.HttpEventSender;
@@ -14,6 +15,7 @@ import dev.tributary.runtime.EnvException;
 import dev.tributary.runtime.KubeClients;
 import dev.tributary.runtime.Program;
 import dev.tributary.runtime.ProgramContext;
+import io.cloudevents.CloudEvent;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Context;
@@ -166,7 +168,7 @@ public final class ReceiveAdapterProgram implements Program {
               null,
               Encoding.BINARY,
               Map.of("Kn-Namespace", env.namespace()));
-      queue = new DeliveryQueue(queueCapacity, sender, target, ctx.clock(), outcome -> {});
+      queue = new DeliveryQueue(queueCapacity, sender, target, ctx.clock(), this::logFailedSend);
       metrics.queueDepth(queue::size);
       EventFilter filter = new EventFilter(config.filters());
       if (filter.hasCesql()) {
@@ -271,6 +273,24 @@ public final class ReceiveAdapterProgram implements Program {
       }
       checkpointTimer = ctx.vertx().setPeriodic(CHECKPOINT_INTERVAL_MS, id -> saveCheckpoint());
       return Future.succeededFuture();
+    }
+
+    /** As upstream's adapter: a send that failed for good is logged with the event's id. */
+    private void logFailedSend(CloudEvent event, DeliveryOutcome outcome) {
+      if (outcome instanceof DeliveryOutcome.Failed failed) {
+        log.error(
+            "failed to send cloudevent",
+            "id",
+            event.getId(),
+            "source",
+            event.getSource(),
+            "subject",
+            event.getSubject(),
+            "status",
+            failed.lastStatusCode(),
+            "error",
+            failed.reason());
+      }
     }
 
     @Override

@@ -48,7 +48,8 @@ class DeliveryQueueTest {
   private final ManualSender sender = new ManualSender();
   private final List<String> done = new ArrayList<>();
   private final DeliveryQueue queue =
-      new DeliveryQueue(4, sender, TARGET, Clock.fixed(NOW, ZoneOffset.UTC), outcome -> {});
+      new DeliveryQueue(
+          4, sender, TARGET, Clock.fixed(NOW, ZoneOffset.UTC), (event, outcome) -> {});
 
   private static CloudEvent event(String id) {
     return CloudEventBuilder.v1()
