@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -361,5 +362,40 @@ class ReceiveAdapterIT {
         adapter.stop();
       }
     }
+  }
+
+  @Test
+  void aResourceThatDoesNotExistIsSkippedOrEndsTheAdapterInFailFastMode() throws Exception {
+    String ns = "missing";
+    Adapters.namespace(client, ns);
+    String missing = Adapters.config(ns, "v1", "nosuchthings", "", "Resource");
+    var resilient = Adapters.start(cluster.kubeconfig, sink.url(), ns, "resilient", missing);
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  resilient
+                      .log()
+                      .text()
+                      .contains(
+                          "could not retrieve information about resource v1, Resource=nosuchthings:"
+                              + " it doesn't exist. skipping..."));
+      assertThat(resilient.runtime().exitCode().isComplete()).isFalse();
+    } finally {
+      assertThat(resilient.stop()).isZero();
+    }
+
+    String failFast = missing.substring(0, missing.length() - 1) + ",\"failFast\":true}";
+    var failing = Adapters.start(cluster.kubeconfig, sink.url(), ns, "failing", failFast);
+    int code =
+        failing
+            .runtime()
+            .exitCode()
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    assertThat(code).isEqualTo(1);
+    assertThat(failing.log().text()).contains("resource v1, Resource=nosuchthings does not exist");
   }
 }
