@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Threading: everything that reads or changes the checkpoint runs on this leader's own thread,
  * in order; {@link #admit} only queues. API calls block that thread, never the tick scheduler or an
- * event loop. Sends are handed to the {@link PingTicker}.
+ * event loop. Sends are handed to the {@link PingTicker} (a {@link Releaser}).
  */
 final class BucketLeader {
 
@@ -77,12 +77,22 @@ final class BucketLeader {
     }
   }
 
+  /** Sends a claimed tick: {@link PingTicker#release}. */
+  @FunctionalInterface
+  interface Releaser {
+    /**
+     * Sends the tick of {@code key} at {@code scheduledTime}; completes with whether it was sent
+     * (see {@link PingTicker#release}).
+     */
+    io.vertx.core.Future<Boolean> release(String key, Instant scheduledTime);
+  }
+
   /** A source scheduled in this bucket at takeover, with what its ticks are computed from. */
   record Scheduled(String key, String uid, CronSchedule cron, ZoneId zone) {}
 
   private final String bucket;
   private final CheckpointStore store;
-  private final PingTicker ticker;
+  private final Releaser ticker;
   private final Clock clock;
   private final CatchUp catchUp;
   private final Duration retryPeriod;
@@ -105,7 +115,7 @@ final class BucketLeader {
   BucketLeader(
       String bucket,
       CheckpointStore store,
-      PingTicker ticker,
+      Releaser ticker,
       Clock clock,
       CatchUp catchUp,
       Duration retryPeriod,

@@ -1,6 +1,6 @@
 package dev.tributary.adapters.ping;
 
-import dev.tributary.adapters.ping.checkpoint.CheckpointStore;
+import dev.tributary.adapters.ping.checkpoint.ConfigMapCheckpointStore;
 import dev.tributary.adapters.ping.leader.BucketSet;
 import dev.tributary.adapters.ping.leader.LeaderElectionSettings;
 import dev.tributary.adapters.ping.leader.LeaseElector;
@@ -47,12 +47,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * leader election alone: a tick due while the lease changes hands is lost or sent twice, with a new
  * random id each time. Here every tick has a deterministic id ({@link PingEventIds}), and the
  * leader of a bucket keeps a <em>tick checkpoint</em> in a ConfigMap named like the bucket's Lease
- * in {@code SYSTEM_NAMESPACE} ({@link CheckpointStore}): per source, the latest tick claimed and
- * the claimed ticks whose send has not ended. A tick is sent only after a compare-and-swap write
- * has claimed it, and only if it is after the checkpoint's claimed tick; a new leader first writes
- * the checkpoint (fencing out its predecessor's later writes), then sends the predecessor's pending
- * ticks and every tick after each source's claimed one up to now, then carries on (see {@link
- * BucketLeader}). So:
+ * in {@code SYSTEM_NAMESPACE} ({@link ConfigMapCheckpointStore}): per source, the latest tick
+ * claimed and the claimed ticks whose send has not ended. A tick is sent only after a
+ * compare-and-swap write has claimed it, and only if it is after the checkpoint's claimed tick; a
+ * new leader first writes the checkpoint (fencing out its predecessor's later writes), then sends
+ * the predecessor's pending ticks and every tick after each source's claimed one up to now, then
+ * carries on (see {@link BucketLeader}). So:
  *
  * <ul>
  *   <li><b>Graceful handover</b> (a replica stopped, a rolling update): every tick is delivered
@@ -112,9 +112,9 @@ public final class MtPingProgram implements Program {
             (bucket, ticker) ->
                 new BucketLeader(
                     bucket,
-                    new CheckpointStore(
+                    new ConfigMapCheckpointStore(
                         client, config.systemNamespace(), bucket, LeaderElectionSettings.COMPONENT),
-                    ticker,
+                    ticker::release,
                     ctx.clock(),
                     catchUp,
                     settings.retryPeriod(),

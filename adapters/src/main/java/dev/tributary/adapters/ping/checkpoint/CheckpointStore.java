@@ -1,177 +1,56 @@
 package dev.tributary.adapters.ping.checkpoint;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.net.HttpURLConnection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The tick checkpoint of one bucket: a ConfigMap the bucket's leader owns, in the adapter's system
- * namespace, named like the bucket's Lease. One data key per PingSource, {@code <namespace>.<name>}
- * (a namespace has no dot, so the first dot splits it), whose value is a {@link SourceCheckpoint}
- * in JSON.
- *
- * <p>Every write is a compare-and-swap on the ConfigMap's {@code resourceVersion}: a write based on
- * an outdated read fails with {@link ConflictException}. That is what fences a deposed leader.
- *
- * <p>Blocking (API calls); thread-safe (holds no state).
+ * Where the leader of a bucket keeps its tick checkpoint: a versioned map from source key ({@code
+ * namespace/name}) to {@link SourceCheckpoint}, written only by compare-and-swap. {@link
+ * ConfigMapCheckpointStore} keeps it in a ConfigMap. Implementations block and are thread-safe.
  */
-public final class CheckpointStore {
-
-  /** The label every checkpoint ConfigMap carries. */
-  public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-
-  private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
+public interface CheckpointStore {
 
   /**
-   * The stored checkpoint at one resourceVersion.
+   * The stored checkpoint at one version.
    *
-   * @param resourceVersion the ConfigMap's resourceVersion, which the next write must be based on
+   * @param resourceVersion the version the next write must be based on
    * @param sources by source key {@code namespace/name}; unmodifiable
    */
-  public record Snapshot(String resourceVersion, Map<String, SourceCheckpoint> sources) {
+  record Snapshot(String resourceVersion, Map<String, SourceCheckpoint> sources) {
     public Snapshot {
       Objects.requireNonNull(resourceVersion, "resourceVersion");
-      sources = java.util.Collections.unmodifiableMap(new TreeMap<>(sources));
+      sources = Collections.unmodifiableMap(new TreeMap<>(sources));
     }
   }
 
-  /** A write lost the race: the ConfigMap changed since the snapshot it was based on. */
-  public static final class ConflictException extends Exception {
+  /** A write lost the race: the checkpoint changed since the snapshot it was based on. */
+  final class ConflictException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    ConflictException(String message, Throwable cause) {
+    public ConflictException(String message, Throwable cause) {
       super(message, cause);
     }
   }
 
-  private final KubernetesClient client;
-  private final String namespace;
-  private final String name;
-  private final String managedBy;
+  /** What the checkpoint is called in logs, e.g. the ConfigMap's {@code namespace/name}. */
+  String key();
 
   /**
-   * @param namespace the adapter's system namespace
-   * @param name the ConfigMap's name (the bucket's lease name)
-   * @param managedBy the value of {@link #MANAGED_BY_LABEL}
-   */
-  public CheckpointStore(KubernetesClient client, String namespace, String name, String managedBy) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.namespace = Objects.requireNonNull(namespace, "namespace");
-    this.name = Objects.requireNonNull(name, "name");
-    this.managedBy = Objects.requireNonNull(managedBy, "managedBy");
-  }
-
-  /** {@code namespace/name} of the ConfigMap. */
-  public String key() {
-    return namespace + "/" + name;
-  }
-
-  /**
-   * Reads the checkpoint, creating an empty ConfigMap when there is none. A value that cannot be
-   * read is logged and left out (its source then starts afresh).
+   * Reads the checkpoint, creating an empty one when there is none.
    *
-   * @throws KubernetesClientException when the API cannot be reached or refuses
+   * @throws RuntimeException when it cannot be read
    */
-  public Snapshot load() {
-    ConfigMap map = client.configMaps().inNamespace(namespace).withName(name).get();
-    if (map == null) {
-      try {
-        map =
-            client
-                .configMaps()
-                .inNamespace(namespace)
-                .resource(
-                    new ConfigMapBuilder()
-                        .withNewMetadata()
-                        .withNamespace(namespace)
-                        .withName(name)
-                        .addToLabels(MANAGED_BY_LABEL, managedBy)
-                        .endMetadata()
-                        .build())
-                .create();
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-          throw e;
-        }
-        map = client.configMaps().inNamespace(namespace).withName(name).get(); // created meanwhile
-      }
-    }
-    return snapshotOf(map);
-  }
+  Snapshot load();
 
   /**
    * Replaces the checkpoint with {@code sources}, if it is still at {@code resourceVersion}.
    *
    * @return the new snapshot
    * @throws ConflictException when it changed (or vanished) meanwhile
-   * @throws KubernetesClientException on any other failure
+   * @throws RuntimeException on any other failure
    */
-  public Snapshot write(String resourceVersion, Map<String, SourceCheckpoint> sources)
-      throws ConflictException {
-    Map<String, String> data = new TreeMap<>();
-    sources.forEach((key, checkpoint) -> data.put(dataKey(key), checkpoint.toJson()));
-    ConfigMap map =
-        new ConfigMapBuilder()
-            .withNewMetadata()
-            .withNamespace(namespace)
-            .withName(name)
-            .withResourceVersion(resourceVersion)
-            .addToLabels(MANAGED_BY_LABEL, managedBy)
-            .endMetadata()
-            .withData(data)
-            .build();
-    try {
-      return snapshotOf(client.configMaps().inNamespace(namespace).resource(map).update());
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == HttpURLConnection.HTTP_CONFLICT
-          || e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-        throw new ConflictException(
-            "checkpoint " + key() + " changed since resourceVersion " + resourceVersion, e);
-      }
-      throw e;
-    }
-  }
-
-  /** The data key of source {@code namespace/name}: {@code namespace.name}. */
-  public static String dataKey(String sourceKey) {
-    int slash = sourceKey.indexOf('/');
-    if (slash < 0) {
-      throw new IllegalArgumentException("not a namespace/name key: " + sourceKey);
-    }
-    return sourceKey.substring(0, slash) + "." + sourceKey.substring(slash + 1);
-  }
-
-  /** The source key {@code namespace/name} of a data key. */
-  public static String sourceKey(String dataKey) {
-    int dot = dataKey.indexOf('.');
-    if (dot < 0) {
-      throw new IllegalArgumentException("not a namespace.name data key: " + dataKey);
-    }
-    return dataKey.substring(0, dot) + "/" + dataKey.substring(dot + 1);
-  }
-
-  private Snapshot snapshotOf(ConfigMap map) {
-    Map<String, SourceCheckpoint> sources = new TreeMap<>();
-    Map<String, String> data = map.getData() == null ? Map.of() : map.getData();
-    data.forEach(
-        (dataKey, value) -> {
-          try {
-            sources.put(sourceKey(dataKey), SourceCheckpoint.fromJson(value));
-          } catch (IllegalArgumentException e) {
-            LOG.warn(
-                "unreadable tick checkpoint entry dropped checkpoint={} entry={} reason=\"{}\"",
-                key(),
-                dataKey,
-                e.getMessage());
-          }
-        });
-    return new Snapshot(map.getMetadata().getResourceVersion(), sources);
-  }
+  Snapshot write(String resourceVersion, Map<String, SourceCheckpoint> sources)
+      throws ConflictException;
 }

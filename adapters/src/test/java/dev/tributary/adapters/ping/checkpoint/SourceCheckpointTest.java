@@ -53,7 +53,7 @@ class SourceCheckpointTest {
 
   @Test
   void dataKeysSplitAtTheFirstDotBecauseNamespacesHaveNone() {
-    assertThat(CheckpointStore.dataKey("ns/my.source")).isEqualTo("ns.my.source");
-    assertThat(CheckpointStore.sourceKey("ns.my.source")).isEqualTo("ns/my.source");
+    assertThat(ConfigMapCheckpointStore.dataKey("ns/my.source")).isEqualTo("ns.my.source");
+    assertThat(ConfigMapCheckpointStore.sourceKey("ns.my.source")).isEqualTo("ns/my.source");
   }
 }
