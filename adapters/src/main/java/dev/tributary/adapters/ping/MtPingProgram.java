@@ -132,6 +132,7 @@ public final class MtPingProgram implements Program {
                     new Random(),
                     gate,
                     config.sinkTimeout()));
+    MtPingMetrics.register(ctx.meterRegistry(), adapter);
 
     SharedIndexInformer<PingSource> informer =
         client.resources(PingSource.class).inAnyNamespace().runnableInformer(0);

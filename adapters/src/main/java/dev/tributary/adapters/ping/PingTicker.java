@@ -205,6 +205,11 @@ public final class PingTicker implements AutoCloseable {
     return ended.future();
   }
 
+  /** How many sources are scheduled. */
+  public int scheduledCount() {
+    return entries.size();
+  }
+
   /** Whether {@code key} is scheduled here. */
   public boolean isScheduled(String key) {
     return entries.containsKey(key);

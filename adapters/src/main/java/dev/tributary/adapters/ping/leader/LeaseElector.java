@@ -76,7 +76,7 @@ public final class LeaseElector implements AutoCloseable {
     LeaderCallbacks callbacks =
         new LeaderCallbacks(
             () -> {
-              if (!leading.getAndSet(true)) {
+              if (!isClosed() && !leading.getAndSet(true)) {
                 onStartLeading.accept(leaseName);
               }
             },
@@ -107,6 +107,10 @@ public final class LeaseElector implements AutoCloseable {
                     settings.retryPeriod().toMillis(), TimeUnit.MILLISECONDS)
                 .execute(this::competeAgain));
     return round;
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
   }
 
   private synchronized void competeAgain() {

@@ -12,8 +12,11 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +62,9 @@ class MtPingIT {
     PingSource waiting = pings.create("waiting", EVERY_SECOND, "later");
     pings.markReady("ticking");
     pings.markNotReady("waiting");
-    PingCluster.Replica adapter = pings.startReplica("solo", Map.of());
+    ShiftedClock clock = new ShiftedClock();
+    PingCluster.Replica adapter =
+        pings.startReplica("solo", Map.of("K_NO_SHUTDOWN_AFTER", "58"), clock);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> pings.receivedFrom("ticking").size() >= 3);
     List<CloudEvent> events = pings.receivedFrom("ticking");
@@ -126,7 +131,18 @@ class MtPingIT {
                     .contains("ping source deleted, unscheduled\" key=pings/waiting"));
     assertNoMoreEventsFrom("waiting");
 
+    // Asked to stop at second 59 of a minute, past K_NO_SHUTDOWN_AFTER=58, it waits past the
+    // minute boundary first. (Nothing is scheduled any more, so moving its clock is harmless.)
+    await()
+        .pollInterval(Duration.ofMillis(5))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> Instant.now().getNano() < 300_000_000); // far from the next second
+    clock.shiftToSecond(59);
     assertThat(adapter.stop()).isZero();
+    assertThat(adapter.log.text())
+        .contains(
+            "msg=\"delaying shutdown past the minute boundary\" seconds=2 K_NO_SHUTDOWN_AFTER=58")
+        .contains("msg=stopped");
   }
 
   @Test
@@ -182,6 +198,32 @@ class MtPingIT {
     assertThat(checkpoint.getData().get("pings.handover"))
         .contains("\"claimed\":\"" + times.get(times.size() - 1) + "\"")
         .contains("\"pending\":[]");
+  }
+
+  /** The system clock, moved by a whole number of seconds on demand. */
+  static final class ShiftedClock extends Clock {
+    private volatile Duration shift = Duration.ZERO;
+
+    /** Moves the clock so that it reads second {@code second} of the minute now. */
+    void shiftToSecond(int second) {
+      int current = Instant.now().atOffset(ZoneOffset.UTC).getSecond();
+      shift = Duration.ofSeconds(Math.floorMod(second - current, 60));
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(shift);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
   }
 
   /** The lease holder's identity, or null before there is one. */

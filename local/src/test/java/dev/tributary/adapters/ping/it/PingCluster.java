@@ -29,6 +29,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -212,6 +213,11 @@ final class PingCluster implements AutoCloseable {
 
   /** Starts an adapter replica with short leases and no shutdown delay, plus {@code extraEnv}. */
   Replica startReplica(String podName, Map<String, String> extraEnv) {
+    return startReplica(podName, extraEnv, Clock.systemUTC());
+  }
+
+  /** {@link #startReplica(String, Map)} with the program's clock. */
+  Replica startReplica(String podName, Map<String, String> extraEnv, Clock clock) {
     Map<String, String> env = new HashMap<>();
     env.put("KUBECONFIG", cluster.kubeconfig.toString());
     env.put("METRICS_PROMETHEUS_PORT", "0");
@@ -224,7 +230,8 @@ final class PingCluster implements AutoCloseable {
     RecordingLogSink log = new RecordingLogSink();
     ProgramRuntime runtime =
         ProgramRuntime.start(
-            new MtPingProgram(), Launch.of(Env.of(env), List.of(), log).withBindHost("127.0.0.1"));
+            new MtPingProgram(),
+            Launch.of(Env.of(env), List.of(), log).withClock(clock).withBindHost("127.0.0.1"));
     Replica replica = new Replica(podName, runtime, log);
     synchronized (replicas) {
       replicas.add(replica);
