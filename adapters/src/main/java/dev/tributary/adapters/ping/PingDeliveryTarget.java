@@ -49,6 +49,36 @@ public final class PingDeliveryTarget {
    *     refused (never for a validated source)
    */
   public static DeliveryTarget of(PingSource source, URI sink) throws InvalidPingSourceException {
+    return of(source, sink, null);
+  }
+
+  /**
+   * The target for {@code source}'s events sent to {@code sink}, each attempt limited to {@code
+   * sinkTimeout} (the adapter's {@code K_SINK_TIMEOUT}) unless {@code spec.delivery.timeout} sets
+   * its own.
+   *
+   * @param sinkTimeout null or non-positive for none
+   * @throws InvalidPingSourceException as {@link #of(PingSource, URI)}
+   */
+  public static DeliveryTarget of(PingSource source, URI sink, Duration sinkTimeout)
+      throws InvalidPingSourceException {
+    DeliveryTarget target = withoutSinkTimeout(source, sink);
+    if (sinkTimeout == null
+        || sinkTimeout.isZero()
+        || sinkTimeout.isNegative()
+        || target.retry().timeout() != null) {
+      return target;
+    }
+    return new DeliveryTarget(
+        target.sink(),
+        target.retry().withTimeout(sinkTimeout),
+        target.deadLetterSink(),
+        target.encoding(),
+        target.headers());
+  }
+
+  private static DeliveryTarget withoutSinkTimeout(PingSource source, URI sink)
+      throws InvalidPingSourceException {
     String namespace = source.getMetadata().getNamespace();
     String key = namespace + "/" + source.getMetadata().getName();
     Map<String, String> headers = Map.of(KN_NAMESPACE_HEADER, namespace);

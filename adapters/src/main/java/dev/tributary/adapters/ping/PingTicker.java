@@ -9,9 +9,13 @@ import dev.tributary.delivery.DeliveryTarget;
 import dev.tributary.delivery.EventSender;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * started runs to its outcome. {@link #schedule} of a source already scheduled replaces its entry;
  * a send of the old entry that is waiting out its spread still goes out, as upstream.
  *
+ * <p><b>Gating.</b> With a {@link TickGate}, a tick is not sent when it fires but handed to the
+ * gate, which decides when (and whether) to send it by calling {@link #release}; the multi-tenant
+ * adapter's leader records each tick before sending it this way. {@link #release} also sends ticks
+ * that never fired here (a new leader catching up).
+ *
  * <p>Thread-safe. The caller owns the scheduler, the sender and Vert.x, and closes them after this.
  */
 public final class PingTicker implements AutoCloseable {
@@ -50,7 +59,9 @@ public final class PingTicker implements AutoCloseable {
   private final EventSender sender;
   private final Vertx vertx;
   private final Clock clock;
-  private final RandomGenerator spread;
+  private final RandomGenerator spread; // guarded by itself
+  private final TickGate gate;
+  private final Duration sinkTimeout;
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicLong delivered = new AtomicLong();
@@ -75,11 +86,45 @@ public final class PingTicker implements AutoCloseable {
       Vertx vertx,
       Clock clock,
       RandomGenerator spread) {
+    this(scheduler, sender, vertx, clock, spread, null, null);
+  }
+
+  /**
+   * A ticker whose ticks go through {@code gate} (see the class comment); null for none.
+   *
+   * @param sinkTimeout each attempt's timeout when a source's {@code spec.delivery} sets none (the
+   *     adapter's {@code K_SINK_TIMEOUT}); null for none
+   * @param spread draws each send's spread; used under a lock, so it need not be thread-safe
+   */
+  public PingTicker(
+      TickScheduler scheduler,
+      EventSender sender,
+      Vertx vertx,
+      Clock clock,
+      RandomGenerator spread,
+      TickGate gate,
+      Duration sinkTimeout) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.sender = Objects.requireNonNull(sender, "sender");
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.spread = Objects.requireNonNull(spread, "spread");
+    this.gate = gate;
+    this.sinkTimeout = sinkTimeout;
+  }
+
+  /**
+   * Decides when a fired tick is sent. Called on the scheduler's thread for every tick of a
+   * scheduled source; must return at once (hand the tick over, then call {@link #release} from
+   * elsewhere).
+   */
+  @FunctionalInterface
+  public interface TickGate {
+    /**
+     * @param key the source's {@code namespace/name}
+     * @param tick the tick that fired
+     */
+    void admit(String key, Tick tick);
   }
 
   /**
@@ -90,8 +135,20 @@ public final class PingTicker implements AutoCloseable {
    *     PingEventFactory#of}, {@link PingSchedule#of}, {@link PingDeliveryTarget#of}); its old
    *     entry, if any, is then removed, so an outdated spec does not keep sending
    */
-  public synchronized void schedule(PingSource source, URI sink) throws InvalidPingSourceException {
+  public void schedule(PingSource source, URI sink) throws InvalidPingSourceException {
+    schedule(source, sink, sender);
+  }
+
+  /**
+   * Schedules {@code source}'s events to {@code sink}, sent with {@code via} instead of this
+   * ticker's sender (e.g. one trusting the sink's CA certificates), replacing any entry it had.
+   *
+   * @throws InvalidPingSourceException as {@link #schedule(PingSource, URI)}
+   */
+  public synchronized void schedule(PingSource source, URI sink, EventSender via)
+      throws InvalidPingSourceException {
     Objects.requireNonNull(sink, "sink");
+    Objects.requireNonNull(via, "via");
     String namespace = source.getMetadata().getNamespace();
     String name = source.getMetadata().getName();
     String key = key(namespace, name);
@@ -99,7 +156,9 @@ public final class PingTicker implements AutoCloseable {
     Entry entry;
     PingSchedule schedule;
     try {
-      entry = new Entry(PingEventFactory.of(source), PingDeliveryTarget.of(source, sink));
+      entry =
+          new Entry(
+              PingEventFactory.of(source), PingDeliveryTarget.of(source, sink, sinkTimeout), via);
       schedule = PingSchedule.of(key, spec);
     } catch (InvalidPingSourceException e) {
       unschedule(namespace, name);
@@ -128,6 +187,34 @@ public final class PingTicker implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Sends the tick of {@code key} scheduled at {@code scheduledTime} now (after the spread), with
+   * the source's current entry. Never blocks.
+   *
+   * @return completes (always successfully) once the tick's handling has ended: with true when a
+   *     send was made (whatever its outcome), with false when none was: {@code key} is not
+   *     scheduled, or was unscheduled while the send waited out its spread
+   */
+  public Future<Boolean> release(String key, Instant scheduledTime) {
+    Entry entry = entries.get(key);
+    if (entry == null || entry.cancelled) {
+      return Future.succeededFuture(false);
+    }
+    Promise<Boolean> ended = Promise.promise();
+    dispatch(entry, new Tick(key, scheduledTime), ended);
+    return ended.future();
+  }
+
+  /** How many sources are scheduled. */
+  public int scheduledCount() {
+    return entries.size();
+  }
+
+  /** Whether {@code key} is scheduled here. */
+  public boolean isScheduled(String key) {
+    return entries.containsKey(key);
+  }
+
   /** Outcomes so far. */
   public Counts counts() {
     return new Counts(delivered.get(), deadLettered.get(), failed.get(), cancelled.get());
@@ -151,22 +238,36 @@ public final class PingTicker implements AutoCloseable {
     return namespace + "/" + name;
   }
 
-  /** On the scheduler's thread: hand the send off after the spread, never waiting here. */
+  /** On the scheduler's thread: hand the tick to the gate, or the send off after the spread. */
   private void onTick(Entry entry, Tick tick) {
     if (entry.cancelled) {
       return;
     }
-    int delayMillis = spread.nextInt(SPREAD_BOUND_MILLIS);
+    if (gate != null) {
+      gate.admit(entry.factory.key(), tick);
+      return;
+    }
+    dispatch(entry, tick, null);
+  }
+
+  /** Hands the send off after the spread, never waiting; completes {@code ended} when it ends. */
+  private void dispatch(Entry entry, Tick tick, Promise<Boolean> ended) {
+    int delayMillis;
+    synchronized (spread) {
+      delayMillis = spread.nextInt(SPREAD_BOUND_MILLIS);
+    }
     inFlight.incrementAndGet();
+    Promise<Boolean> done = ended == null ? Promise.promise() : ended;
     try {
       if (delayMillis == 0) {
-        vertx.runOnContext(ignored -> send(entry, tick));
+        vertx.runOnContext(ignored -> send(entry, tick, done));
       } else {
-        vertx.setTimer(delayMillis, ignored -> send(entry, tick));
+        vertx.setTimer(delayMillis, ignored -> send(entry, tick, done));
       }
     } catch (RuntimeException e) { // e.g. Vert.x already closed
       inFlight.decrementAndGet();
       failed.incrementAndGet();
+      done.tryComplete(true);
       LOG.error(
           "ping event not sent key={} id={} reason=\"could not hand off the send: {}\"",
           entry.factory.key(),
@@ -175,11 +276,12 @@ public final class PingTicker implements AutoCloseable {
     }
   }
 
-  private void send(Entry entry, Tick tick) {
+  private void send(Entry entry, Tick tick, Promise<Boolean> done) {
     String key = entry.factory.key();
     if (entry.cancelled) {
       cancelled.incrementAndGet();
       inFlight.decrementAndGet();
+      done.tryComplete(false);
       LOG.debug(
           "ping event cancelled, source unscheduled key={} scheduledTime={}",
           key,
@@ -191,10 +293,18 @@ public final class PingTicker implements AutoCloseable {
       event = entry.factory.event(tick.scheduledTime(), clock.instant());
       LOG.debug("sending ping event key={} id={} sink={}", key, event.getId(), entry.target.sink());
       CloudEvent sent = event;
-      sender.send(sent, entry.target).onComplete(result -> ended(key, sent, result));
+      entry
+          .sender
+          .send(sent, entry.target)
+          .onComplete(
+              result -> {
+                ended(key, sent, result);
+                done.tryComplete(true);
+              });
     } catch (RuntimeException e) { // a bug in building or starting the send: count it, log it
       failed.incrementAndGet();
       inFlight.decrementAndGet();
+      done.tryComplete(true);
       LOG.error(
           "ping event not sent key={} id={} reason=\"{}\"",
           key,
@@ -244,11 +354,13 @@ public final class PingTicker implements AutoCloseable {
   private static final class Entry {
     final PingEventFactory factory;
     final DeliveryTarget target;
+    final EventSender sender;
     volatile boolean cancelled;
 
-    Entry(PingEventFactory factory, DeliveryTarget target) {
+    Entry(PingEventFactory factory, DeliveryTarget target, EventSender sender) {
       this.factory = factory;
       this.target = target;
+      this.sender = sender;
     }
   }
 }
