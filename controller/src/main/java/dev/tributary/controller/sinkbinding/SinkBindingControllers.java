@@ -82,7 +82,7 @@ public final class SinkBindingControllers implements AutoCloseable {
             tracker, tracker, settings.clusterDomain(), client.getKubernetesSerialization());
     SinkBindingReconciler reconciler =
         new SinkBindingReconciler(
-            client, resolver, tracker, settings.selection(), settings.clock());
+            client, recorder, resolver, tracker, settings.selection(), settings.clock());
     Controller<SinkBinding> controller =
         new Controller<>(
             "sinkbindings",

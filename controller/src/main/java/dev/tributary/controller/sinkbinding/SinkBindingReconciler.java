@@ -9,6 +9,7 @@ import dev.tributary.api.sources.sinkbinding.SinkBindingLifecycle;
 import dev.tributary.api.sources.sinkbinding.SinkBindingSpec;
 import dev.tributary.api.sources.sinkbinding.SinkBindingStatus;
 import dev.tributary.api.tracker.Reference;
+import dev.tributary.controller.EventRecorder;
 import dev.tributary.controller.Finalizer;
 import dev.tributary.controller.ObjectKey;
 import dev.tributary.controller.Reconciler;
@@ -48,7 +49,10 @@ import org.slf4j.LoggerFactory;
  * every subject is patched, else False {@code SubjectMissing} / {@code SubjectUnavailable} / {@code
  * BindingFailed} with the error; the OIDC and trust-bundle conditions True (Tributary has neither
  * feature). Subjects and namespaces the {@link BindingSelection} leaves out are not touched, and
- * each one left out is logged with its key.
+ * each one left out is logged with its key. An existing batch Job refuses a changed pod template
+ * (422): it keeps the template it was created with (bound or not by the webhook at creation), which
+ * is logged and recorded as a Normal {@value #REASON_SUBJECT_IMMUTABLE} Event rather than failing
+ * the binding or blocking its deletion (upstream fails with BindingFailed and retries forever).
  *
  * <p>The tracker re-reconciles the binding when its sink or a subject changes. Blocks on API calls;
  * called by the controller's workers, never twice at once for one binding.
@@ -56,9 +60,17 @@ import org.slf4j.LoggerFactory;
 public final class SinkBindingReconciler
     implements Reconciler<SinkBinding>, Finalizer<SinkBinding> {
 
+  /**
+   * Reason of the Normal Event recorded when an existing Job cannot take a changed binding (its pod
+   * template is immutable).
+   */
+  public static final String REASON_SUBJECT_IMMUTABLE = "SubjectImmutable";
+
   private static final Logger LOG = LoggerFactory.getLogger(SinkBindingReconciler.class);
+  private static final int HTTP_UNPROCESSABLE_ENTITY = 422;
 
   private final KubernetesClient client;
+  private final EventRecorder recorder;
   private final SinkResolver resolver;
   private final Tracker tracker;
   private final BindingSelection selection;
@@ -66,6 +78,7 @@ public final class SinkBindingReconciler
 
   /**
    * @param client patches subjects and reads their namespaces
+   * @param recorder records Events about subjects left as they are
    * @param resolver resolves {@code spec.sink}; it tracks the sink for this binding
    * @param tracker re-enqueues a binding when one of its subjects changes
    * @param selection which namespaces and objects may be bound
@@ -73,11 +86,13 @@ public final class SinkBindingReconciler
    */
   public SinkBindingReconciler(
       KubernetesClient client,
+      EventRecorder recorder,
       SinkResolver resolver,
       Tracker tracker,
       BindingSelection selection,
       Clock clock) {
     this.client = client;
+    this.recorder = recorder;
     this.resolver = resolver;
     this.tracker = tracker;
     this.selection = selection;
@@ -232,9 +247,20 @@ public final class SinkBindingReconciler
             subjectKey,
             mutation instanceof SubjectMutation.Undo ? "unbound" : "bound");
       } catch (KubernetesClientException e) {
+        if (isImmutableJob(object, e)) {
+          // A Job's pod template cannot change once created (its pods may already run): the
+          // binding reaches Jobs when they are admitted, and cannot be changed or removed later.
+          String message =
+              "Job \""
+                  + object.getMetadata().getName()
+                  + "\" keeps the pod template it was created with: a Job's template is immutable";
+          LOG.info("key={} subject={} left as created: {}", key, subjectKey, message);
+          recorder.normal(binding, REASON_SUBJECT_IMMUTABLE, message);
+          continue;
+        }
         String message =
             "failed binding subject " + object.getMetadata().getName() + ": " + e.getMessage();
-        LOG.warn("key={} subject={} {}", key, subjectKey, message);
+        LOG.warn("key={} subject={} {} patch={}", key, subjectKey, message, patch);
         failures.add(message);
         lastError = e;
       }
@@ -310,6 +336,13 @@ public final class SinkBindingReconciler
       return singular.substring(0, singular.length() - 1) + "ies";
     }
     return singular + "s";
+  }
+
+  private static boolean isImmutableJob(
+      GenericKubernetesResource object, KubernetesClientException e) {
+    return e.getCode() == HTTP_UNPROCESSABLE_ENTITY
+        && "Job".equals(object.getKind())
+        && "batch".equals(group(object.getApiVersion()));
   }
 
   static String group(String apiVersion) {
