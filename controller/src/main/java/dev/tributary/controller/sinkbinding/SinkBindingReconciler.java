@@ -30,6 +30,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,11 @@ import org.slf4j.LoggerFactory;
  * is logged and recorded as a Normal {@value #REASON_SUBJECT_IMMUTABLE} Event rather than failing
  * the binding or blocking its deletion (upstream fails with BindingFailed and retries forever).
  *
+ * <p>Every patch goes through admission, where the SinkBinding webhook applies the binding again
+ * from its own cache of SinkBindings; when the stored subject shows the webhook undid the patch
+ * (its cache is behind this binding's status or deletion), the binding is reconciled again shortly,
+ * and its finalizer is not released until every subject really is unbound.
+ *
  * <p>The tracker re-reconciles the binding when its sink or a subject changes. Blocks on API calls;
  * called by the controller's workers, never twice at once for one binding.
  */
@@ -68,6 +74,7 @@ public final class SinkBindingReconciler
 
   private static final Logger LOG = LoggerFactory.getLogger(SinkBindingReconciler.class);
   private static final int HTTP_UNPROCESSABLE_ENTITY = 422;
+  private static final Duration ADMISSION_RETRY = Duration.ofMillis(500);
 
   private final KubernetesClient client;
   private final EventRecorder recorder;
@@ -205,6 +212,7 @@ public final class SinkBindingReconciler
     Map<String, String> namespaceLabels = namespaceLabels(key, namespace);
     List<String> failures = new ArrayList<>();
     KubernetesClientException lastError = null;
+    boolean retry = false;
     for (GenericKubernetesResource object : subjects) {
       String subjectKey = ObjectKey.of(object).toString();
       if (!selection.selects(namespaceLabels)
@@ -236,11 +244,26 @@ public final class SinkBindingReconciler
         continue;
       }
       try {
-        client
-            .genericKubernetesResources(object.getApiVersion(), object.getKind())
-            .inNamespace(namespace)
-            .withName(object.getMetadata().getName())
-            .patch(PatchContext.of(PatchType.JSON), patch.toString());
+        GenericKubernetesResource stored =
+            client
+                .genericKubernetesResources(object.getApiVersion(), object.getKind())
+                .inNamespace(namespace)
+                .withName(object.getMetadata().getName())
+                .patch(PatchContext.of(PatchType.JSON), patch.toString());
+        JsonNode after = PodSpecable.readObject(client.getKubernetesSerialization().asJson(stored));
+        if (!PodSpecable.patch(
+                after, group, object.getKind(), mutation, client.getKubernetesSerialization())
+            .isEmpty()) {
+          // The admission webhook rewrote our patch from a binding cache that has not yet seen
+          // this binding's latest status (or deletion); the subject event that brings us back may
+          // never come if the write was a no-op, so come back ourselves.
+          LOG.info(
+              "key={} subject={} admission undid the patch (webhook cache behind), retrying",
+              key,
+              subjectKey);
+          retry = true;
+          continue;
+        }
         LOG.info(
             "key={} subject={} {}",
             key,
@@ -269,6 +292,9 @@ public final class SinkBindingReconciler
       String message = String.join("; ", failures);
       lifecycle.markBindingUnavailable(SinkBindingLifecycle.REASON_BINDING_FAILED, message);
       return Result.failed(lastError != null ? lastError : new IllegalStateException(message));
+    }
+    if (retry) {
+      return Result.requeueAfter(ADMISSION_RETRY);
     }
     lifecycle.markBindingAvailable();
     return Result.done();
