@@ -3,6 +3,7 @@ package dev.tributary.controller.sinkbinding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.api.duck.CloudEventOverrides;
 import dev.tributary.api.duck.Condition;
 import dev.tributary.api.duck.Destination;
@@ -22,17 +23,21 @@ import dev.tributary.webhook.sinkbinding.SinkBindingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.vertx.core.Vertx;
 import java.io.InputStream;
 import java.net.URI;
@@ -58,6 +63,21 @@ import org.junit.jupiter.api.io.TempDir;
 class SinkBindingIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
+
+  /** A custom PodSpecable kind: anything with spec.template.spec can be a subject. */
+  private static final CustomResourceDefinition WIDGET_CRD =
+      new KubernetesSerialization()
+          .unmarshal(
+              """
+              {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+               "metadata":{"name":"widgets.example.dev"},
+               "spec":{"group":"example.dev","scope":"Namespaced",
+                "names":{"kind":"Widget","plural":"widgets","singular":"widget"},
+                "versions":[{"name":"v1","served":true,"storage":true,
+                 "schema":{"openAPIV3Schema":{"type":"object","properties":{
+                  "spec":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}}}]}}
+              """,
+              CustomResourceDefinition.class);
 
   @TempDir static Path dir;
   static TestCluster cluster;
@@ -85,6 +105,7 @@ class SinkBindingIT {
                                             URI.create(
                                                 "https://127.0.0.1:" + webhookPort.get()))))));
     client = cluster.client();
+    client.resource(WIDGET_CRD).create();
     for (String plural : List.of("sinkbindings")) {
       try (InputStream yaml =
           SinkBindingIT.class.getResourceAsStream(
@@ -101,6 +122,10 @@ class SinkBindingIT {
             () -> {
               try {
                 client.resources(SinkBinding.class).inAnyNamespace().list();
+                client
+                    .genericKubernetesResources("example.dev/v1", "Widget")
+                    .inAnyNamespace()
+                    .list();
                 return true;
               } catch (RuntimeException e) {
                 return false;
@@ -159,7 +184,7 @@ class SinkBindingIT {
   @Test
   void aJobCreatedAfterABindingBySelectorCarriesTheSinkUntilTheBindingIsDeleted() {
     String ns = namespace("jobs", Map.of());
-    service(ns, "event-display");
+    service(ns, "display");
     createBinding(
         ns,
         "bind-heartbeat",
@@ -171,12 +196,12 @@ class SinkBindingIT {
         new CloudEventOverrides(Map.of("hello", "world")));
     awaitReady(ns, "bind-heartbeat");
     assertThat(binding(ns, "bind-heartbeat").getStatus().getSinkUri())
-        .isEqualTo("http://event-display." + ns + ".svc.cluster.local");
+        .isEqualTo("http://display." + ns + ".svc.cluster.local");
 
     Job created = createJob(ns, "heartbeat-1", Map.of("app", "heartbeat-cron"));
     Job unlabelled = createJob(ns, "other", Map.of("app", "other"));
 
-    String sink = "K_SINK=http://event-display." + ns + ".svc.cluster.local";
+    String sink = "K_SINK=http://display." + ns + ".svc.cluster.local";
     String overrides = "K_CE_OVERRIDES={\"extensions\":{\"hello\":\"world\"}}";
     assertThat(env(created.getSpec().getTemplate(), false))
         .containsExactly("ONE_SHOT=true", sink, overrides);
@@ -309,6 +334,105 @@ class SinkBindingIT {
         .doesNotContainKey("bindings.knative.dev/include");
   }
 
+  @Test
+  void aCronJobAndACustomKindAreBoundWhereTheirPodTemplateIs() throws Exception {
+    String ns = namespace("podspecables", Map.of());
+    service(ns, "display");
+    String sink = "K_SINK=http://display." + ns + ".svc.cluster.local";
+    client
+        .batch()
+        .v1()
+        .cronjobs()
+        .inNamespace(ns)
+        .resource(
+            new CronJobBuilder()
+                .withNewMetadata()
+                .withName("heartbeat-cron")
+                .endMetadata()
+                .withNewSpec()
+                .withSchedule("* * * * *")
+                .withNewJobTemplate()
+                .withNewSpec()
+                .withTemplate(
+                    new PodTemplateSpecBuilder(template(Map.of()))
+                        .editSpec()
+                        .withRestartPolicy("Never")
+                        .endSpec()
+                        .build())
+                .endSpec()
+                .endJobTemplate()
+                .endSpec()
+                .build())
+        .create();
+    createBinding(
+        ns, "bind-cron", Reference.byName("batch/v1", "CronJob", ns, "heartbeat-cron"), null);
+
+    GenericKubernetesResource widget = new GenericKubernetesResource();
+    widget.setApiVersion("example.dev/v1");
+    widget.setKind("Widget");
+    widget.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName("w").build());
+    widget.setAdditionalProperty(
+        "spec",
+        Map.of(
+            "template",
+            Map.of(
+                "spec",
+                Map.of(
+                    "containers",
+                    List.of(
+                        Map.of(
+                            "name",
+                            "c",
+                            "image",
+                            "x",
+                            "env",
+                            List.of(Map.of("name", "A", "value", "1"))))))));
+    client
+        .genericKubernetesResources("example.dev/v1", "Widget")
+        .inNamespace(ns)
+        .resource(widget)
+        .create();
+    createBinding(ns, "bind-widget", Reference.byName("example.dev/v1", "Widget", ns, "w"), null);
+
+    awaitReady(ns, "bind-cron");
+    awaitReady(ns, "bind-widget");
+    assertThat(
+            env(
+                client
+                    .batch()
+                    .v1()
+                    .cronjobs()
+                    .inNamespace(ns)
+                    .withName("heartbeat-cron")
+                    .get()
+                    .getSpec()
+                    .getJobTemplate()
+                    .getSpec()
+                    .getTemplate(),
+                false))
+        .containsExactly("A=1", sink, "K_CE_OVERRIDES=");
+    Object stored =
+        client
+            .genericKubernetesResources("example.dev/v1", "Widget")
+            .inNamespace(ns)
+            .withName("w")
+            .get()
+            .getAdditionalProperties()
+            .get("spec");
+    // Only the env was added; the rest of the custom object is as it was.
+    assertThat(new ObjectMapper().readTree(client.getKubernetesSerialization().asJson(stored)))
+        .isEqualTo(
+            new ObjectMapper()
+                .readTree(
+                    """
+                    {"template":{"spec":{"containers":[{"name":"c","image":"x","env":[
+                      {"name":"A","value":"1"},
+                      {"name":"K_SINK","value":"http://display.%s.svc.cluster.local"},
+                      {"name":"K_CE_OVERRIDES","value":""}]}]}}}
+                    """
+                        .formatted(ns)));
+  }
+
   // ---- helpers ----
 
   private static String namespace(String name, Map<String, String> labels) {
@@ -349,10 +473,7 @@ class SinkBindingIT {
     SinkBinding binding = new SinkBinding();
     binding.getMetadata().setNamespace(ns);
     binding.getMetadata().setName(name);
-    Destination sink =
-        Destination.ofRef(
-            KReference.of(
-                "v1", "Service", null, subject.kind().equals("Job") ? "event-display" : "display"));
+    Destination sink = Destination.ofRef(KReference.of("v1", "Service", null, "display"));
     binding.setSpec(new SinkBindingSpec(sink, overrides, subject, null));
     client.resources(SinkBinding.class).inNamespace(ns).resource(binding).create();
   }
