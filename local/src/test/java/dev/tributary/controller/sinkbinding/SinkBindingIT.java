@@ -20,6 +20,7 @@ import dev.tributary.local.security.ClusterCertificates;
 import dev.tributary.webhook.sinkbinding.SinkBindingIndex;
 import dev.tributary.webhook.sinkbinding.SinkBindingSubjectAdmission;
 import dev.tributary.webhook.sinkbinding.SinkBindingWebhookConfiguration;
+import dev.tributary.webhook.sinkbinding.SinkBindingWebhookRules;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -137,6 +138,7 @@ class SinkBindingIT {
         ClusterCertificates.loadOrCreate(DataDir.open(dir.resolve("webhook")), Clock.systemUTC());
     vertx = Vertx.vertx();
     index = new SinkBindingIndex(cluster.client());
+    SinkBindingWebhookRules.follow(cluster.client(), index);
     index.start().get(30, TimeUnit.SECONDS);
     webhook =
         AdmissionTestServer.start(
@@ -367,6 +369,29 @@ class SinkBindingIT {
     createBinding(
         ns, "bind-cron", Reference.byName("batch/v1", "CronJob", ns, "heartbeat-cron"), null);
 
+    // A binding on a custom kind extends the webhook's rules, so its subjects are bound as they
+    // are created (the create response already carries the sink).
+    createBinding(ns, "bind-widget", Reference.byName("example.dev/v1", "Widget", ns, "w"), null);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> condition(ns, "bind-widget", "SinkProvided"),
+            c -> c.isPresent() && c.get().isTrue());
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                client
+                    .admissionRegistration()
+                    .v1()
+                    .mutatingWebhookConfigurations()
+                    .withName(SinkBindingWebhookConfiguration.NAME)
+                    .get()
+                    .getWebhooks()
+                    .get(0)
+                    .getRules()
+                    .stream()
+                    .anyMatch(r -> r.getResources().contains("widgets/*")));
     GenericKubernetesResource widget = new GenericKubernetesResource();
     widget.setApiVersion("example.dev/v1");
     widget.setKind("Widget");
@@ -387,12 +412,17 @@ class SinkBindingIT {
                             "x",
                             "env",
                             List.of(Map.of("name", "A", "value", "1"))))))));
-    client
-        .genericKubernetesResources("example.dev/v1", "Widget")
-        .inNamespace(ns)
-        .resource(widget)
-        .create();
-    createBinding(ns, "bind-widget", Reference.byName("example.dev/v1", "Widget", ns, "w"), null);
+    GenericKubernetesResource created =
+        client
+            .genericKubernetesResources("example.dev/v1", "Widget")
+            .inNamespace(ns)
+            .resource(widget)
+            .create();
+    assertThat(
+            client
+                .getKubernetesSerialization()
+                .asJson(created.getAdditionalProperties().get("spec")))
+        .contains("\"K_SINK\"");
 
     awaitReady(ns, "bind-cron");
     awaitReady(ns, "bind-widget");

@@ -2,6 +2,7 @@ package dev.tributary.webhook.sinkbinding;
 
 import dev.tributary.api.sources.sinkbinding.SinkBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.util.List;
@@ -32,6 +33,35 @@ public final class SinkBindingIndex implements SinkBindingLister, AutoCloseable 
   /** Whether the cache has synced, for a readiness probe. */
   public boolean isSynced() {
     return informer.hasSynced();
+  }
+
+  /** Every cached SinkBinding, shared with the cache: callers must not change them. */
+  public List<SinkBinding> all() {
+    return informer.getStore().list();
+  }
+
+  /**
+   * Calls {@code listener} (on the informer's thread) after every add, update or delete of a
+   * SinkBinding; it must not block long.
+   */
+  public void onChange(Runnable listener) {
+    informer.addEventHandler(
+        new ResourceEventHandler<SinkBinding>() {
+          @Override
+          public void onAdd(SinkBinding binding) {
+            listener.run();
+          }
+
+          @Override
+          public void onUpdate(SinkBinding before, SinkBinding after) {
+            listener.run();
+          }
+
+          @Override
+          public void onDelete(SinkBinding binding, boolean finalStateUnknown) {
+            listener.run();
+          }
+        });
   }
 
   @Override
