@@ -24,6 +24,9 @@ import java.util.List;
  * the patch fail instead of changing the wrong container) and a {@code replace} (or {@code add}) of
  * the whole list; {@code volumes} likewise. Nothing else of the subject is touched. Pure and
  * thread-safe.
+ *
+ * <p>The controller and webhook modules each hold an identical copy of this class (neither depends
+ * on the other); it belongs next to {@code SinkBindingInjection} in api.
  */
 public final class PodSpecable {
 

@@ -32,6 +32,7 @@ import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -332,7 +333,7 @@ public final class SinkBindingReconciler
                     + "\":\"true\"}}}");
         LOG.info(
             "key={} labelled namespace {} {}=true", key, namespace, BindingSelection.INCLUDE_LABEL);
-        Map<String, String> withInclude = new java.util.HashMap<>(labels);
+        Map<String, String> withInclude = new HashMap<>(labels);
         withInclude.put(BindingSelection.INCLUDE_LABEL, "true");
         return withInclude;
       } catch (KubernetesClientException e) {

@@ -9,6 +9,9 @@ import java.util.Objects;
  * What a SinkBinding does to one subject's pod spec: bind it to a resolved sink (upstream's {@code
  * Do}) or remove the binding (upstream's {@code Undo}). Pure: {@link #apply} never changes its
  * argument.
+ *
+ * <p>The controller and webhook modules each hold an identical copy of this class (neither depends
+ * on the other); it belongs next to {@code SinkBindingInjection} in api.
  */
 public sealed interface SubjectMutation {
 

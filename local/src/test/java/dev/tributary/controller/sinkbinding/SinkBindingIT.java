@@ -47,6 +47,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -197,6 +198,7 @@ class SinkBindingIT {
             new LabelSelectorBuilder().addToMatchLabels("app", "heartbeat-cron").build()),
         new CloudEventOverrides(Map.of("hello", "world")));
     awaitReady(ns, "bind-heartbeat");
+    awaitIndexed(ns, "bind-heartbeat");
     assertThat(binding(ns, "bind-heartbeat").getStatus().getSinkUri())
         .isEqualTo("http://display." + ns + ".svc.cluster.local");
 
@@ -330,7 +332,6 @@ class SinkBindingIT {
     createBinding(
         excludedNs, "bind-app", Reference.byName("apps/v1", "Deployment", excludedNs, "app"), null);
     awaitReady(excludedNs, "bind-app");
-    createJob(excludedNs, "job", Map.of());
     assertThat(env(deployment(excludedNs, "app"))).containsExactly("A=1");
     assertThat(client.namespaces().withName(excludedNs).get().getMetadata().getLabels())
         .doesNotContainKey("bindings.knative.dev/include");
@@ -392,6 +393,7 @@ class SinkBindingIT {
                     .getRules()
                     .stream()
                     .anyMatch(r -> r.getResources().contains("widgets/*")));
+    awaitIndexed(ns, "bind-widget");
     GenericKubernetesResource widget = new GenericKubernetesResource();
     widget.setApiVersion("example.dev/v1");
     widget.setKind("Widget");
@@ -526,6 +528,26 @@ class SinkBindingIT {
     await()
         .atMost(WAIT)
         .until(() -> condition(ns, name, "Ready"), c -> c.isPresent() && c.get().isTrue());
+  }
+
+  /**
+   * Waits until the webhook's cache has the binding's resolved sink: a Job is bound only when it is
+   * created (its template is immutable), so the test must not create it before.
+   */
+  private static void awaitIndexed(String ns, String name) {
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                index.inNamespace(ns).stream()
+                    .anyMatch(
+                        b ->
+                            b.getMetadata().getName().equals(name)
+                                && b.getStatus() != null
+                                && b.getStatus().getSinkUri() != null
+                                && Objects.equals(
+                                    b.getStatus().getObservedGeneration(),
+                                    b.getMetadata().getGeneration())));
   }
 
   private static PodTemplateSpec template(Map<String, String> labels) {

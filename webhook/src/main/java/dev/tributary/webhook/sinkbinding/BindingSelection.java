@@ -9,6 +9,9 @@ import java.util.Map;
  * what is labelled {@code bindings.knative.dev/include: "true"}. The webhook configuration applies
  * the same rule as its namespaceSelector and objectSelector; the reconciler applies it before
  * patching a subject, so both paths leave the same objects alone.
+ *
+ * <p>The controller and webhook modules each hold an identical copy of this class (neither depends
+ * on the other); it belongs next to {@code SinkBindingInjection} in api.
  */
 public enum BindingSelection {
   EXCLUSION,

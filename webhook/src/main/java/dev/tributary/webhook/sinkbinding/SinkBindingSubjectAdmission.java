@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * which the controller keeps: the sink in {@code status.sinkUri}/{@code sinkCACerts} when
  * SinkProvided is True; the binding removed (Undo) when SinkProvided is False or the binding is
  * being deleted; the object left as it is when the status does not yet describe the binding's
- * current generation (the controller patches the subject once it has resolved the sink).
+ * current generation (the controller patches the subject once it has resolved the sink; a Job,
+ * whose template is immutable, admitted in that short window stays unbound, where upstream would
+ * resolve the sink during admission).
  *
  * <p>Other operations, subresources and objects no binding selects are allowed untouched.
  * Thread-safe if the lister is; never calls the API server.

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookC
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperations;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperationsBuilder;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class SinkBindingWebhookConfiguration {
         .withCaBundle(
             settings.caBundle() == null
                 ? null
-                : java.util.Base64.getEncoder().encodeToString(settings.caBundle()))
+                : Base64.getEncoder().encodeToString(settings.caBundle()))
         .endClientConfig()
         .withFailurePolicy("Fail")
         .withSideEffects("None")
