@@ -215,8 +215,24 @@ public final class ControllerProgram implements Program {
               client,
               LeaderElection.Settings.knativeDefaults(
                   config.systemNamespace(), ControllerConfig.LEASE_NAME, config.podName()),
-              () -> controllers.forEach(Controller::startWorkers),
-              () -> controllers.forEach(Controller::stopWorkers));
+              () -> {
+                ctx.log()
+                    .line(
+                        "level=info msg=\"started leading\" lease="
+                            + ControllerConfig.LEASE_NAME
+                            + " identity="
+                            + config.podName());
+                controllers.forEach(Controller::startWorkers);
+              },
+              () -> {
+                controllers.forEach(Controller::stopWorkers);
+                ctx.log()
+                    .line(
+                        "level=info msg=\"stopped leading\" lease="
+                            + ControllerConfig.LEASE_NAME
+                            + " identity="
+                            + config.podName());
+              });
     }
 
     /** What a kind's reconciler is built from. */
