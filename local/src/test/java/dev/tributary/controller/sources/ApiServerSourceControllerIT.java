@@ -240,6 +240,9 @@ class ApiServerSourceControllerIT {
             "dev.knative.apiserver.resource.delete",
             "dev.knative.apiserver.resource.update");
     assertThat(ceAttributes.get(0).source()).startsWith("https://127.0.0.1:").doesNotEndWith("/");
+    assertThat(adapters("events").get(0).getMetadata().getGeneration())
+        .as("idempotent reconciles never rewrite the adapter")
+        .isEqualTo(1L);
   }
 
   @Test

@@ -182,6 +182,8 @@ class ContainerSourceControllerIT {
         .isEqualTo("http://event-display.sources.svc.cluster.local");
     assertThat(condition("heartbeats", "SinkBindingReady").orElseThrow().isTrue()).isTrue();
     assertThat(condition("heartbeats", "ReceiveAdapterReady").orElseThrow().isTrue()).isTrue();
+    assertThat(deployment("heartbeats-deployment").getMetadata().getGeneration()).isEqualTo(1L);
+    assertThat(binding("heartbeats-sinkbinding").getMetadata().getGeneration()).isEqualTo(1L);
   }
 
   private static void markBindingReady(String name, String sinkUri) {

@@ -167,6 +167,9 @@ class PingSourceControllerIT {
         .until(() -> condition("x", "Ready").map(Condition::isTrue).orElse(false));
     assertThat(condition("x", "OIDCIdentityCreated").orElseThrow().reason())
         .isEqualTo("authentication-oidc feature disabled");
+    assertThat(mtAdapter().getMetadata().getGeneration())
+        .as("updated once, then left alone")
+        .isEqualTo(2L);
 
     Assumptions.assumeTrue(Kubectl.installed(), "kubectl is not installed");
     Kubectl kubectl = cluster.kubectl(temp.resolve("kubectl-home"));
