@@ -209,8 +209,12 @@ public final class ApiServerSourceReconciler
     if (selector == null) {
       return List.of(source.getMetadata().getNamespace());
     }
-    // Namespaces are cluster-scoped: the reference's namespace is null, as theirs is.
-    tracker.track(Reference.bySelector("v1", "Namespace", null, selector), ObjectKey.of(source));
+    // Any namespace change re-reconciles the source, as upstream's global resync on namespace
+    // events: tracking only the selector would miss a namespace relabelled out of it (the tracker
+    // matches an update against the new labels). Namespaces are cluster-scoped, so the
+    // reference's namespace is null, as theirs is.
+    tracker.track(
+        Reference.bySelector("v1", "Namespace", null, new LabelSelector()), ObjectKey.of(source));
     return client.namespaces().withLabelSelector(selector).list().getItems().stream()
         .map(Namespace::getMetadata)
         .map(m -> m.getName())

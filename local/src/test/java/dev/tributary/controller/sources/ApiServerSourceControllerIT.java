@@ -13,6 +13,8 @@ import dev.tributary.api.sources.apiserver.ApiVersionKindSelector;
 import dev.tributary.runtime.RecordingLogSink;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -293,6 +295,93 @@ class ApiServerSourceControllerIT {
                     "ApiServerSourceDeploymentUpdated",
                     "Deployment \"" + name + "\" updated"));
     assertThat(adapters("skipper")).hasSize(1);
+  }
+
+  @Test
+  void aNamespaceSelectorWatchesTheMatchingNamespacesAndFollowsNewOnes() {
+    createNamespace("team-b", "b");
+    createNamespace("team-a", "a");
+    createNamespace("other", "c");
+    ApiServerSource source = new ApiServerSource();
+    source.setMetadata(
+        new ObjectMetaBuilder()
+            .withNamespace(SourcesCluster.NAMESPACE)
+            .withName("teams")
+            .addToAnnotations("features.knative.dev/apiserversource-skip-permissions-check", "true")
+            .build());
+    source.setSpec(
+        new ApiServerSourceSpec(
+            Destination.ofUri("http://sink.example"),
+            null,
+            List.of(ApiVersionKindSelector.of("v1", "Pod")),
+            null,
+            "Reference",
+            null,
+            new LabelSelectorBuilder()
+                .addNewMatchExpression()
+                .withKey("team")
+                .withOperator("In")
+                .withValues("a", "b", "d")
+                .endMatchExpression()
+                .build(),
+            null,
+            null));
+    cluster.admin.resource(source).create();
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> List.of("team-a", "team-b").equals(namespacesOf("teams")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                adapters("teams").size() == 1
+                    && configOf(adapters("teams").get(0))
+                        .startsWith(
+                            "{\"namespaces\":[\"team-a\",\"team-b\"],\"allNamespaces\":false,"));
+
+    createNamespace("team-d", "d");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> List.of("team-a", "team-b", "team-d").equals(namespacesOf("teams")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                configOf(adapters("teams").get(0))
+                    .startsWith("{\"namespaces\":[\"team-a\",\"team-b\",\"team-d\"],"));
+
+    cluster
+        .admin
+        .namespaces()
+        .withName("team-b")
+        .edit(
+            ns -> {
+              ns.getMetadata().getLabels().put("team", "c");
+              return ns;
+            });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> List.of("team-a", "team-d").equals(namespacesOf("teams")));
+  }
+
+  private static List<String> namespacesOf(String name) {
+    ApiServerSource source = get(name);
+    return source == null || source.getStatus() == null ? null : source.getStatus().getNamespaces();
+  }
+
+  private static void createNamespace(String name, String team) {
+    cluster
+        .admin
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .addToLabels("team", team)
+                .endMetadata()
+                .build())
+        .create();
   }
 
   private static String sinkOf(Deployment deployment) {
