@@ -1,6 +1,7 @@
 package dev.tributary.controller;
 
 import dev.tributary.api.gojson.GoJson;
+import dev.tributary.api.sources.sinkbinding.BindingSelection;
 import dev.tributary.runtime.Env;
 import dev.tributary.runtime.EnvException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -28,6 +29,8 @@ import java.util.UUID;
  * @param clusterDomain {@code CLUSTER_DOMAIN} (default {@code cluster.local}), for Service sinks
  * @param workers how many sources of each kind are reconciled at once (Tributary's {@code
  *     TRIBUTARY_CONTROLLER_WORKERS}, default 2)
+ * @param sinkBindingSelection {@code SINK_BINDING_SELECTION_MODE} ({@code exclusion}, the default,
+ *     or {@code inclusion}): which subjects SinkBindings may bind, as upstream
  * @param permissionRecheck how soon an ApiServerSource lacking permissions is checked again
  *     (Tributary's {@code TRIBUTARY_PERMISSION_RECHECK_SECONDS}, default 10)
  */
@@ -42,7 +45,8 @@ public record ControllerConfig(
     String observabilityConfigName,
     String clusterDomain,
     int workers,
-    Duration permissionRecheck) {
+    Duration permissionRecheck,
+    BindingSelection sinkBindingSelection) {
 
   /** The lease the replicas compete for, in {@link #systemNamespace}. */
   public static final String LEASE_NAME = "eventing-controller";
@@ -65,7 +69,8 @@ public record ControllerConfig(
         env.get("CONFIG_OBSERVABILITY_NAME", "config-observability"),
         env.get("CLUSTER_DOMAIN", "cluster.local"),
         (int) Math.max(1, env.getInt("TRIBUTARY_CONTROLLER_WORKERS", 2)),
-        Duration.ofSeconds(Math.max(1, env.getInt("TRIBUTARY_PERMISSION_RECHECK_SECONDS", 10))));
+        Duration.ofSeconds(Math.max(1, env.getInt("TRIBUTARY_PERMISSION_RECHECK_SECONDS", 10))),
+        BindingSelection.fromEnv(env.get("SINK_BINDING_SELECTION_MODE")));
   }
 
   /** Upstream's {@code GetSinkTimeout}: a non-negative integer, else -1. */

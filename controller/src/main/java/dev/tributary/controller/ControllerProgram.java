@@ -3,6 +3,7 @@ package dev.tributary.controller;
 import dev.tributary.api.sources.apiserver.ApiServerSource;
 import dev.tributary.api.sources.container.ContainerSource;
 import dev.tributary.api.sources.ping.PingSource;
+import dev.tributary.api.sources.sinkbinding.SinkBinding;
 import dev.tributary.controller.apiserver.ApiServerSourceReconciler;
 import dev.tributary.controller.apiserver.PermissionCheck;
 import dev.tributary.controller.apiserver.SubjectAccessReviewer;
@@ -12,6 +13,7 @@ import dev.tributary.controller.ping.PingSourceReconciler;
 import dev.tributary.controller.ping.resources.LeaderElectionComponentConfig;
 import dev.tributary.controller.ping.resources.MtAdapter;
 import dev.tributary.controller.sink.SinkResolver;
+import dev.tributary.controller.sinkbinding.SinkBindingReconciler;
 import dev.tributary.runtime.AdminServer;
 import dev.tributary.runtime.KubeClients;
 import dev.tributary.runtime.Program;
@@ -207,8 +209,25 @@ public final class ControllerProgram implements Program {
                       kind.children(), client.getKubernetesSerialization(), clock)),
           clock);
 
-      // More kinds register here: the SinkBinding reconciler (package controller/sinkbinding) is
-      // added with one more register(...) call when that branch is merged.
+      register(
+          client,
+          delays,
+          config,
+          SinkBinding.class,
+          "sinkbinding",
+          kind -> {
+            SinkBindingReconciler reconciler =
+                new SinkBindingReconciler(
+                    client,
+                    kind.recorder(),
+                    kind.sinks(),
+                    kind.tracker(),
+                    config.sinkBindingSelection(),
+                    clock);
+            return new KindReconciler<>(
+                client, kind.recorder(), reconciler, SinkBinding.FINALIZER, reconciler);
+          },
+          clock);
 
       election =
           new LeaderElection(

@@ -1,5 +1,6 @@
 package dev.tributary.controller;
 
+import dev.tributary.api.k8s.LabelSelectorMatcher;
 import dev.tributary.api.tracker.Reference;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -130,7 +131,7 @@ public final class InformerTracker implements Tracker, ObjectLookup, AutoCloseab
       return reference.name().equals(object.getMetadata().getName());
     }
     return reference.selector() != null
-        && LabelSelectors.matches(reference.selector(), object.getMetadata().getLabels());
+        && LabelSelectorMatcher.matches(reference.selector(), object.getMetadata().getLabels());
   }
 
   static String group(String apiVersion) {

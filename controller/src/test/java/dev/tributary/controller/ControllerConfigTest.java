@@ -3,6 +3,7 @@ package dev.tributary.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tributary.api.sources.sinkbinding.BindingSelection;
 import dev.tributary.runtime.Env;
 import dev.tributary.runtime.EnvException;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -30,7 +31,8 @@ class ControllerConfigTest {
                 "config-observability",
                 "cluster.local",
                 2,
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10),
+                BindingSelection.EXCLUSION));
   }
 
   @Test

@@ -11,12 +11,16 @@ import dev.tributary.api.duck.KReference;
 import dev.tributary.api.sources.sinkbinding.SinkBinding;
 import dev.tributary.api.sources.sinkbinding.SinkBindingSpec;
 import dev.tributary.api.tracker.Reference;
-import dev.tributary.controller.EventRecorder;
+import dev.tributary.controller.ControllerProgram;
 import dev.tributary.local.apiserver.TestCluster;
 import dev.tributary.local.apiserver.admission.AdmissionPlugins;
 import dev.tributary.local.apiserver.admission.webhook.WebhookSettings;
 import dev.tributary.local.datadir.DataDir;
 import dev.tributary.local.security.ClusterCertificates;
+import dev.tributary.runtime.Env;
+import dev.tributary.runtime.Launch;
+import dev.tributary.runtime.ProgramRuntime;
+import dev.tributary.runtime.RecordingLogSink;
 import dev.tributary.webhook.sinkbinding.SinkBindingIndex;
 import dev.tributary.webhook.sinkbinding.SinkBindingSubjectAdmission;
 import dev.tributary.webhook.sinkbinding.SinkBindingWebhookConfiguration;
@@ -87,7 +91,8 @@ class SinkBindingIT {
   static Vertx vertx;
   static AdmissionTestServer webhook;
   static SinkBindingIndex index;
-  static SinkBindingControllers controllers;
+  static ProgramRuntime controller;
+  static final RecordingLogSink controllerLog = new RecordingLogSink();
 
   @BeforeAll
   static void start() throws Exception {
@@ -108,7 +113,9 @@ class SinkBindingIT {
                                                 "https://127.0.0.1:" + webhookPort.get()))))));
     client = cluster.client();
     client.resource(WIDGET_CRD).create();
-    for (String plural : List.of("sinkbindings")) {
+    // The controller program runs every reconciler, so it needs all four kinds.
+    for (String plural :
+        List.of("sinkbindings", "pingsources", "apiserversources", "containersources")) {
       try (InputStream yaml =
           SinkBindingIT.class.getResourceAsStream(
               "/crds/" + plural + ".sources.knative.dev.yaml")) {
@@ -155,20 +162,37 @@ class SinkBindingIT {
                 List.of()))
         .create();
 
-    KubernetesClient controllerClient = cluster.client();
-    controllers =
-        SinkBindingControllers.create(
-            controllerClient,
-            new EventRecorder(controllerClient, "sinkbinding-controller", Clock.systemUTC()),
-            SinkBindingControllers.Settings.defaults());
-    controllers.controller().start().get(30, TimeUnit.SECONDS);
-    controllers.controller().startWorkers();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName("knative-eventing")
+                .endMetadata()
+                .build())
+        .serverSideApply();
+    // The eventing-controller program, as it runs in a cluster (its lease, all its reconcilers).
+    controller =
+        ProgramRuntime.start(
+            new ControllerProgram(),
+            Launch.of(
+                    Env.of(
+                        Map.of(
+                            "KUBECONFIG", cluster.kubeconfig.toString(),
+                            "METRICS_PROMETHEUS_PORT", "0",
+                            "PROBES_PORT", "0",
+                            "SYSTEM_NAMESPACE", "knative-eventing",
+                            "APISERVER_RA_IMAGE", "tributary/apiserver-receive-adapter",
+                            "POD_NAME", "eventing-controller-it")),
+                    List.of(),
+                    controllerLog)
+                .withBindHost("127.0.0.1"));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (controllers != null) {
-      controllers.close();
+    if (controller != null) {
+      controller.stop(Duration.ofSeconds(10)).await(20, TimeUnit.SECONDS);
     }
     if (webhook != null) {
       webhook.close();

@@ -10,15 +10,14 @@ import dev.tributary.api.duck.KReference;
 import dev.tributary.api.sources.container.ContainerSource;
 import dev.tributary.api.sources.container.ContainerSourceSpec;
 import dev.tributary.api.sources.sinkbinding.SinkBinding;
-import dev.tributary.api.sources.sinkbinding.SinkBindingStatus;
 import dev.tributary.api.tracker.Reference;
 import dev.tributary.runtime.RecordingLogSink;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -171,8 +170,41 @@ class ContainerSourceControllerIT {
                     .orElse(false));
     assertThat(condition("heartbeats", "Ready").orElseThrow().isTrue()).isFalse();
 
-    // What the SinkBinding reconciler and the kubelet would do.
-    markBindingReady("heartbeats-sinkbinding", "http://event-display.sources.svc.cluster.local");
+    // The sink appears: the SinkBinding reconciler (in the same controller) resolves it and binds
+    // the Deployment; then the Deployment becomes available, as the kubelet would make it.
+    cluster
+        .admin
+        .services()
+        .inNamespace(SourcesCluster.NAMESPACE)
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withName("event-display")
+                .endMetadata()
+                .withNewSpec()
+                .addNewPort()
+                .withPort(80)
+                .endPort()
+                .endSpec()
+                .build())
+        .create();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                deployment("heartbeats-deployment")
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getEnv()
+                    .stream()
+                    .anyMatch(
+                        e ->
+                            e.getName().equals("K_SINK")
+                                && "http://event-display.sources.svc.cluster.local"
+                                    .equals(e.getValue())));
     cluster.markAvailable(SourcesCluster.NAMESPACE, "heartbeats-deployment");
 
     await()
@@ -182,20 +214,9 @@ class ContainerSourceControllerIT {
         .isEqualTo("http://event-display.sources.svc.cluster.local");
     assertThat(condition("heartbeats", "SinkBindingReady").orElseThrow().isTrue()).isTrue();
     assertThat(condition("heartbeats", "ReceiveAdapterReady").orElseThrow().isTrue()).isTrue();
-    assertThat(deployment("heartbeats-deployment").getMetadata().getGeneration()).isEqualTo(1L);
+    // Neither reconciler undoes the other's work: the binding's injection is the only change to
+    // the Deployment after it was created, and the binding was never rewritten.
+    assertThat(deployment("heartbeats-deployment").getMetadata().getGeneration()).isEqualTo(2L);
     assertThat(binding("heartbeats-sinkbinding").getMetadata().getGeneration()).isEqualTo(1L);
-  }
-
-  private static void markBindingReady(String name, String sinkUri) {
-    SinkBinding binding = binding(name);
-    if (binding.getStatus() == null) {
-      binding.setStatus(new SinkBindingStatus());
-    }
-    binding
-        .getStatus()
-        .setConditions(
-            List.of(new Condition("Ready", Condition.TRUE, "", "2026-01-01T00:00:00Z", "", "")));
-    binding.getStatus().setSinkUri(sinkUri);
-    cluster.admin.resource(binding).updateStatus();
   }
 }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tributary.api.duck.Condition;
 import dev.tributary.api.duck.SourceConditions;
+import dev.tributary.api.k8s.LabelSelectorMatcher;
+import dev.tributary.api.sources.sinkbinding.PodSpecable;
 import dev.tributary.api.sources.sinkbinding.SinkBinding;
 import dev.tributary.api.sources.sinkbinding.SinkBindingSpec;
 import dev.tributary.api.sources.sinkbinding.SinkBindingStatus;
+import dev.tributary.api.sources.sinkbinding.SubjectMutation;
 import dev.tributary.api.tracker.Reference;
 import dev.tributary.webhook.AdmissionHandler;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionRequest;
@@ -135,7 +138,7 @@ public final class SinkBindingSubjectAdmission implements AdmissionHandler {
           return Optional.of(binding);
         }
       } else if (subject.selector() != null
-          && LabelSelectors.matches(subject.selector(), labels)
+          && LabelSelectorMatcher.matches(subject.selector(), labels)
           && (bySelector == null || byName().compare(binding, bySelector) < 0)) {
         bySelector = binding;
       }

@@ -1,5 +1,6 @@
 package dev.tributary.webhook.sinkbinding;
 
+import dev.tributary.api.sources.sinkbinding.BindingSelection;
 import dev.tributary.api.tracker.Reference;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;

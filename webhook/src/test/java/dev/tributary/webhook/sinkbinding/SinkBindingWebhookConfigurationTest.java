@@ -2,6 +2,7 @@ package dev.tributary.webhook.sinkbinding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.api.sources.sinkbinding.BindingSelection;
 import dev.tributary.api.tracker.Reference;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;

@@ -1,4 +1,4 @@
-package dev.tributary.controller;
+package dev.tributary.api.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class LabelSelectorsTest {
+class LabelSelectorMatcherTest {
 
   @Test
   void matchLabelsAndExpressionsMustAllHold() {
@@ -25,15 +25,16 @@ class LabelSelectorsTest {
             .endMatchExpression()
             .build();
 
-    assertThat(LabelSelectors.matches(selector, Map.of("app", "job", "tier", "a"))).isTrue();
-    assertThat(LabelSelectors.matches(selector, Map.of("app", "job", "tier", "c"))).isFalse();
-    assertThat(LabelSelectors.matches(selector, Map.of("app", "job", "tier", "a", "skip", "")))
+    assertThat(LabelSelectorMatcher.matches(selector, Map.of("app", "job", "tier", "a"))).isTrue();
+    assertThat(LabelSelectorMatcher.matches(selector, Map.of("app", "job", "tier", "c"))).isFalse();
+    assertThat(
+            LabelSelectorMatcher.matches(selector, Map.of("app", "job", "tier", "a", "skip", "")))
         .isFalse();
-    assertThat(LabelSelectors.matches(selector, Map.of("tier", "a"))).isFalse();
+    assertThat(LabelSelectorMatcher.matches(selector, Map.of("tier", "a"))).isFalse();
   }
 
   @Test
   void anEmptySelectorMatchesEverything() {
-    assertThat(LabelSelectors.matches(new LabelSelector(), null)).isTrue();
+    assertThat(LabelSelectorMatcher.matches(new LabelSelector(), null)).isTrue();
   }
 }

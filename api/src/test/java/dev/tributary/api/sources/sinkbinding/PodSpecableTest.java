@@ -1,4 +1,4 @@
-package dev.tributary.controller.sinkbinding;
+package dev.tributary.api.sources.sinkbinding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

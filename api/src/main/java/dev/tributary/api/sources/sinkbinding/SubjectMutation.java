@@ -1,7 +1,6 @@
-package dev.tributary.webhook.sinkbinding;
+package dev.tributary.api.sources.sinkbinding;
 
 import dev.tributary.api.duck.CloudEventOverrides;
-import dev.tributary.api.sources.sinkbinding.SinkBindingInjection;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.Objects;
 
@@ -10,8 +9,8 @@ import java.util.Objects;
  * Do}) or remove the binding (upstream's {@code Undo}). Pure: {@link #apply} never changes its
  * argument.
  *
- * <p>The controller and webhook modules each hold an identical copy of this class (neither depends
- * on the other); it belongs next to {@code SinkBindingInjection} in api.
+ * <p>Shared by the SinkBinding reconciler (existing subjects) and the webhook (subjects being
+ * admitted), so both bind the same way.
  */
 public sealed interface SubjectMutation {
 

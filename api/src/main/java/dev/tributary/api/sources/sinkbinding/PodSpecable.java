@@ -1,4 +1,4 @@
-package dev.tributary.webhook.sinkbinding;
+package dev.tributary.api.sources.sinkbinding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,8 +25,8 @@ import java.util.List;
  * the whole list; {@code volumes} likewise. Nothing else of the subject is touched. Pure and
  * thread-safe.
  *
- * <p>The controller and webhook modules each hold an identical copy of this class (neither depends
- * on the other); it belongs next to {@code SinkBindingInjection} in api.
+ * <p>Shared by the SinkBinding reconciler (existing subjects) and the webhook (subjects being
+ * admitted), so both bind the same way.
  */
 public final class PodSpecable {
 
@@ -128,7 +128,7 @@ public final class PodSpecable {
   }
 
   /** Reads {@code json} as an object tree. */
-  static ObjectNode readObject(String json) {
+  public static ObjectNode readObject(String json) {
     try {
       return (ObjectNode) JSON.readTree(json);
     } catch (JsonProcessingException | ClassCastException e) {

@@ -1,4 +1,4 @@
-package dev.tributary.webhook.sinkbinding;
+package dev.tributary.api.sources.sinkbinding;
 
 import java.util.Map;
 
@@ -10,8 +10,8 @@ import java.util.Map;
  * the same rule as its namespaceSelector and objectSelector; the reconciler applies it before
  * patching a subject, so both paths leave the same objects alone.
  *
- * <p>The controller and webhook modules each hold an identical copy of this class (neither depends
- * on the other); it belongs next to {@code SinkBindingInjection} in api.
+ * <p>Shared by the SinkBinding reconciler (existing subjects) and the webhook (subjects being
+ * admitted), so both bind the same way.
  */
 public enum BindingSelection {
   EXCLUSION,

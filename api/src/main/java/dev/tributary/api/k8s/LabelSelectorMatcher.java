@@ -1,20 +1,17 @@
-package dev.tributary.webhook.sinkbinding;
+package dev.tributary.api.k8s;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Matches labels against a {@link LabelSelector}, with Kubernetes' semantics (the same rules as the
- * controller module's {@code LabelSelectors}, which this module cannot depend on).
- */
-final class LabelSelectors {
+/** Matches labels against a {@link LabelSelector}, with Kubernetes' semantics. */
+public final class LabelSelectorMatcher {
 
-  private LabelSelectors() {}
+  private LabelSelectorMatcher() {}
 
   /** Whether {@code labels} satisfy {@code selector}; an empty selector matches everything. */
-  static boolean matches(LabelSelector selector, Map<String, String> labels) {
+  public static boolean matches(LabelSelector selector, Map<String, String> labels) {
     Map<String, String> actual = labels == null ? Map.of() : labels;
     if (selector.getMatchLabels() != null) {
       for (Map.Entry<String, String> required : selector.getMatchLabels().entrySet()) {
