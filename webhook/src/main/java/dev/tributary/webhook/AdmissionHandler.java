@@ -6,7 +6,8 @@ import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
 /**
  * One admission step the webhook serves on its own path (defaulting, validation, SinkBinding
  * injection), as knative.dev/pkg's {@code AdmissionController}: the server decodes the
- * AdmissionReview, calls {@link #admit}, and wraps the response (copying the request's {@code uid}).
+ * AdmissionReview, calls {@link #admit}, and wraps the response (copying the request's {@code
+ * uid}).
  *
  * <p>Threading: called on a worker thread, possibly concurrently; may block briefly (informer
  * caches, not API calls, on the hot path). Failure: return a response with {@code allowed=false}
