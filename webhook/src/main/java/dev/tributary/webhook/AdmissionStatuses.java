@@ -18,10 +18,15 @@ import java.util.List;
  *       Status with the message only (e.g. {@code mutation failed: ...}).
  *   <li>{@link #invalid}: a validation failure. The message is upstream's byte for byte ({@code
  *       validation failed: } followed by the aggregated {@code FieldError} text, every error with
- *       its paths). Beyond upstream (which answers 400 BadRequest), the Status is a 422 {@code
- *       Invalid} carrying one {@code details.causes} entry per field path, as the Kubernetes API
- *       server reports its own validation errors, so clients can point at each field.
+ *       its paths), and so are the code and reason (400 {@code BadRequest}). Beyond upstream, the
+ *       Status also carries one {@code details.causes} entry per field path, as the Kubernetes API
+ *       server reports its own validation errors, so API clients can point at each field.
  * </ul>
+ *
+ * <p>Why not 422 {@code Invalid}: kubectl prints an {@code Invalid} error from its causes alone
+ * ({@code The PingSource "x" is invalid: ...}), which would replace Knative's message users know
+ * ({@code Error from server (BadRequest): ... admission webhook "..." denied the request:
+ * validation failed: ...}).
  */
 public final class AdmissionStatuses {
 
@@ -65,8 +70,8 @@ public final class AdmissionStatuses {
         new StatusBuilder()
             .withStatus("Failure")
             .withMessage("validation failed: " + errors.message())
-            .withReason("Invalid")
-            .withCode(422)
+            .withReason("BadRequest")
+            .withCode(400)
             .withNewDetails()
             .withGroup(group)
             .withKind(kind)

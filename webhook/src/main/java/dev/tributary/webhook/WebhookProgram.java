@@ -91,7 +91,10 @@ public final class WebhookProgram implements Program {
     return new WebhookProgram(steps);
   }
 
-  /** The port the HTTPS server is bound to, once it is (for tests that start on port 0). */
+  /**
+   * The port the HTTPS server is bound to, once it is (for tests that start on port 0); failed if
+   * the program could not start.
+   */
   public Future<Integer> port() {
     return port.future();
   }
@@ -117,6 +120,7 @@ public final class WebhookProgram implements Program {
         settings.port());
     return AdminServer.start(ctx, DEFAULT_METRICS_PORT, ready::get)
         .compose(admin -> running.start())
+        .onFailure(port::tryFail)
         .compose(ignored -> ctx.stopRequested())
         .eventually(running::close)
         .map(
@@ -279,8 +283,7 @@ public final class WebhookProgram implements Program {
         ctx.vertx().cancelTimer(timer);
         timer = -1;
       }
-      ctx.vertx()
-          .executeBlocking(this::pass)
+      pass()
           .onComplete(
               done -> {
                 passRunning = false;
@@ -323,17 +326,36 @@ public final class WebhookProgram implements Program {
               });
     }
 
-    /** One pass (worker thread): the certificate, then the configurations. True when complete. */
-    private boolean pass() {
-      ServingCertificate current = secret.reconcile();
-      if (!current.equals(certificate)) {
-        log.info(
-            "webhook certificate renewed",
-            "key",
-            settings.systemNamespace() + "/" + settings.secretName());
-        server.updateCertificate(current).await();
-        certificate = current;
-      }
+    /**
+     * One pass: the certificate (renewed in the Secret when due, then served), then the
+     * configurations with its CA. Completes with true when everything is configured. Event loop;
+     * the API calls run on a worker.
+     */
+    private Future<Boolean> pass() {
+      return ctx.vertx()
+          .executeBlocking(secret::reconcile)
+          .compose(
+              current -> {
+                if (current.equals(certificate)) {
+                  return Future.succeededFuture(current);
+                }
+                return server
+                    .updateCertificate(current)
+                    .map(
+                        ignored -> {
+                          certificate = current;
+                          log.info(
+                              "webhook certificate renewed",
+                              "key",
+                              settings.systemNamespace() + "/" + settings.secretName());
+                          return current;
+                        });
+              })
+          .compose(current -> ctx.vertx().executeBlocking(() -> configure(current)));
+    }
+
+    /** Writes the configurations (worker thread). True when complete. */
+    private boolean configure(ServingCertificate current) {
       ConfigurationReconciler.Outcome outcome = configurations.reconcile(current.caCertPem());
       for (String written : outcome.updated()) {
         log.info("webhook configuration updated", "key", written);

@@ -15,6 +15,7 @@ import dev.tributary.runtime.Launch;
 import dev.tributary.runtime.ProgramRuntime;
 import dev.tributary.runtime.RecordingLogSink;
 import dev.tributary.webhook.WebhookProgram;
+import dev.tributary.webhook.certs.CertificateAuthority;
 import dev.tributary.webhook.certs.ServingCertificate;
 import dev.tributary.webhook.certs.WebhookConfigurations;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -37,6 +38,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -144,6 +146,7 @@ class WebhookIT {
 
   @AfterAll
   static void stop() throws Exception {
+    System.out.println("webhook log:\n" + log.text());
     if (runtime != null) {
       assertThat(runtime.stop().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS))
           .isZero();
@@ -214,7 +217,8 @@ class WebhookIT {
         .isInstanceOfSatisfying(
             KubernetesClientException.class,
             e -> {
-              assertThat(e.getCode()).isEqualTo(422);
+              assertThat(e.getCode()).isEqualTo(400);
+              assertThat(e.getStatus().getReason()).isEqualTo("BadRequest");
               assertThat(e.getStatus().getMessage())
                   .startsWith(
                       "admission webhook \"validation.webhook.eventing.knative.dev\" denied the"
@@ -259,10 +263,13 @@ class WebhookIT {
             .run("apply", "-f", manifest.toString());
 
     assertThat(result.exitCode()).isNotZero();
+    // Knative's text, byte for byte, as kubectl prints it.
     assertThat(result.output())
-        .contains(
-            "admission webhook \"validation.webhook.eventing.knative.dev\" denied the request:"
-                + " validation failed: invalid value: Unknown: spec.mode");
+        .isEqualTo(
+            "Error from server (BadRequest): error when creating \""
+                + manifest
+                + "\": admission webhook \"validation.webhook.eventing.knative.dev\" denied the"
+                + " request: validation failed: invalid value: Unknown: spec.mode\n");
   }
 
   @Test
@@ -435,6 +442,75 @@ class WebhookIT {
                   .get(60, TimeUnit.SECONDS))
           .isZero();
     }
+  }
+
+  @Test
+  void renewsACertificateAboutToExpireWithoutARestart() throws Exception {
+    // Certificates made 6.5 days ago expire within the day: the webhook must replace them.
+    ServingCertificate expiring =
+        CertificateAuthority.create(
+            SERVICE, SYSTEM, Clock.offset(Clock.systemUTC(), Duration.ofDays(-6).minusHours(12)));
+    Secret secret = client.secrets().inNamespace(SYSTEM).withName("eventing-webhook-certs").get();
+    Map<String, String> data = new java.util.HashMap<>();
+    expiring
+        .asSecretData()
+        .forEach(
+            (k, v) ->
+                data.put(
+                    k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+    secret.setData(data);
+    client.secrets().inNamespace(SYSTEM).resource(secret).update();
+    // Any change to a configuration makes the webhook look again (as would its periodic resync).
+    client
+        .admissionRegistration()
+        .v1()
+        .validatingWebhookConfigurations()
+        .withName(WebhookConfigurations.VALIDATION_NAME)
+        .edit(
+            c -> {
+              c.getMetadata().setLabels(Map.of("touched", "yes"));
+              return c;
+            });
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              Map<String, String> now =
+                  client
+                      .secrets()
+                      .inNamespace(SYSTEM)
+                      .withName("eventing-webhook-certs")
+                      .get()
+                      .getData();
+              assertThat(now.get(ServingCertificate.CA_CERT))
+                  .isNotEqualTo(data.get(ServingCertificate.CA_CERT));
+              assertThat(
+                      client
+                          .admissionRegistration()
+                          .v1()
+                          .mutatingWebhookConfigurations()
+                          .withName(WebhookConfigurations.DEFAULTING_NAME)
+                          .get()
+                          .getWebhooks()
+                          .get(0)
+                          .getClientConfig()
+                          .getCaBundle())
+                  .isEqualTo(now.get(ServingCertificate.CA_CERT));
+              // The API server trusts only the new CA now; admission works, so the webhook
+              // serves the new certificate.
+              GenericKubernetesResource created =
+                  resources("v1", "PingSource")
+                      .resource(
+                          parse(
+                              """
+                              {"apiVersion":"sources.knative.dev/v1","kind":"PingSource",
+                               "metadata":{"generateName":"renewed-","namespace":"demo"},
+                               "spec":{"sink":{"uri":"http://example.com"}}}
+                              """))
+                      .create();
+              assertThat(spec(created)).containsEntry("schedule", "* * * * *");
+            });
   }
 
   private static String review(String desired, String objectJson) {

@@ -148,6 +148,8 @@ public final class WebhookConfigurations {
               .withApiGroups(SourceVersion.GROUP)
               .withApiVersions(v.version())
               .withResources(v.plural(), v.plural() + "/status")
+              // The API server's default, written out so a reconciled rule equals its stored form.
+              .withScope("*")
               .build());
     }
     rules.sort(

@@ -28,8 +28,8 @@ class ValidationAdmissionTest {
         validation.admit(AdmissionRequests.create("v1", "PingSource", object));
 
     assertThat(response.getAllowed()).isFalse();
-    assertThat(response.getStatus().getCode()).isEqualTo(422);
-    assertThat(response.getStatus().getReason()).isEqualTo("Invalid");
+    assertThat(response.getStatus().getCode()).isEqualTo(400);
+    assertThat(response.getStatus().getReason()).isEqualTo("BadRequest");
     assertThat(response.getStatus().getMessage())
         .isEqualTo(
             "validation failed: expected at least one, got none: spec.sink.ref, spec.sink.uri\n"
