@@ -197,7 +197,8 @@ public final class WebhookProgram implements Program {
                         started.handlers(),
                         List.of(new SourceConversion(json)),
                         WebhookServer.DEFAULT_MAX_BODY_BYTES,
-                        log));
+                        log,
+                        new WebhookMetrics(ctx.meterRegistry())));
               })
           .map(
               started -> {

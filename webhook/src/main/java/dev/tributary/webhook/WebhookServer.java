@@ -60,6 +60,7 @@ public final class WebhookServer {
    * @param conversions the conversion steps, each on its own path
    * @param maxBodyBytes the largest body accepted
    * @param log where each request's outcome is logged
+   * @param metrics where requests are counted
    */
   public record Options(
       String host,
@@ -68,13 +69,15 @@ public final class WebhookServer {
       List<AdmissionHandler> admission,
       List<ConversionHandler> conversions,
       int maxBodyBytes,
-      KvLog log) {
+      KvLog log,
+      WebhookMetrics metrics) {
     public Options {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(certificate, "certificate");
       admission = List.copyOf(admission);
       conversions = List.copyOf(conversions);
       Objects.requireNonNull(log, "log");
+      Objects.requireNonNull(metrics, "metrics");
     }
   }
 
@@ -96,7 +99,8 @@ public final class WebhookServer {
     HttpServerOptions serverOptions =
         new HttpServerOptions().setSsl(true).setKeyCertOptions(keyCert(options.certificate()));
     Dispatcher dispatcher =
-        new Dispatcher(vertx, Map.copyOf(routes), options.maxBodyBytes(), options.log());
+        new Dispatcher(
+            vertx, Map.copyOf(routes), options.maxBodyBytes(), options.log(), options.metrics());
     return vertx
         .createHttpServer(serverOptions)
         .requestHandler(dispatcher::handle)
@@ -136,13 +140,20 @@ public final class WebhookServer {
     private final Map<String, Object> routes;
     private final int maxBodyBytes;
     private final KvLog log;
+    private final WebhookMetrics metrics;
     private final KubernetesSerialization json = new KubernetesSerialization();
 
-    Dispatcher(Vertx vertx, Map<String, Object> routes, int maxBodyBytes, KvLog log) {
+    Dispatcher(
+        Vertx vertx,
+        Map<String, Object> routes,
+        int maxBodyBytes,
+        KvLog log,
+        WebhookMetrics metrics) {
       this.vertx = vertx;
       this.routes = routes;
       this.maxBodyBytes = maxBodyBytes;
       this.log = log;
+      this.metrics = metrics;
     }
 
     void handle(HttpServerRequest request) {
@@ -248,6 +259,11 @@ public final class WebhookServer {
         response = AdmissionStatuses.badRequest(firstLine(e));
       }
       response.setUid(request.getUid());
+      metrics.answered(
+          handler.path(),
+          request.getKind() == null ? "" : request.getKind().getKind(),
+          request.getOperation(),
+          Boolean.TRUE.equals(response.getAllowed()));
       log.info(
           "admission",
           "path",
@@ -288,6 +304,7 @@ public final class WebhookServer {
       }
       response.setUid(request.getUid());
       String result = response.getResult() == null ? "" : response.getResult().getStatus();
+      metrics.answered(handler.path(), "", "CONVERT", "Success".equals(result));
       log.info(
           "conversion",
           "path",
@@ -309,7 +326,10 @@ public final class WebhookServer {
       return new StatusBuilder().withStatus("Failure").withMessage(message).build();
     }
 
-    private static void plain(HttpServerRequest request, int code, String text) {
+    private void plain(HttpServerRequest request, int code, String text) {
+      if (code >= 400) {
+        metrics.rejected(code);
+      }
       request
           .response()
           .setStatusCode(code)

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.admission.v1.AdmissionRequest;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponseBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,6 +38,7 @@ class WebhookServerTest {
   private static final ServingCertificate CERT =
       CertificateAuthority.create("eventing-webhook", "knative-eventing", Clock.systemUTC());
   private static final RecordingLogSink LOG = new RecordingLogSink();
+  private static final SimpleMeterRegistry METRICS = new SimpleMeterRegistry();
   private static Vertx vertx;
   private static WebhookServer server;
 
@@ -73,7 +75,8 @@ class WebhookServerTest {
                     List.of(JUDGE),
                     List.of(new SourceConversion(new SourceJson())),
                     4096,
-                    new KvLog(LOG)))
+                    new KvLog(LOG),
+                    new WebhookMetrics(METRICS)))
             .await(30, TimeUnit.SECONDS);
   }
 
@@ -116,6 +119,21 @@ class WebhookServerTest {
     assertThat(failed.get("allowed")).isEqualTo(false);
     assertThat(((Map<?, ?>) failed.get("status")).get("message")).isEqualTo("the judge fell over");
     assertThat(boom.body()).doesNotContain("at line 2").doesNotContain("Exception");
+    assertThat(
+            METRICS
+                .get(WebhookMetrics.REQUESTS)
+                .tags(
+                    "path",
+                    "/judge",
+                    "kind",
+                    "PingSource",
+                    "operation",
+                    "CREATE",
+                    "status",
+                    "failure")
+                .counter()
+                .count())
+        .isGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -150,6 +168,8 @@ class WebhookServerTest {
         .isEqualTo(413);
     assertThat(post("/nowhere", "application/json", review("u", "x"), CERT.caCertPem()).code())
         .isEqualTo(404);
+    assertThat(METRICS.get(WebhookMetrics.REJECTED).tags("response_code", "415").counter().count())
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test
