@@ -14,11 +14,19 @@ import java.util.Objects;
 public record ReleaseImages(
     String controller, String webhook, String mtping, String apiserverReceiveAdapter) {
 
-  /** The image names under a registry; {@code tributary <name>} is each image's entrypoint. */
+  // The image names under a registry; each is also the subcommand its image runs (`tributary
+  // <name>`, see dist's pom and dev.tributary.cli.ContainerPrograms).
+
+  /** eventing-controller's image name. */
   public static final String CONTROLLER = "controller";
 
+  /** eventing-webhook's image name. */
   public static final String WEBHOOK = "webhook";
+
+  /** pingsource-mt-adapter's image name. */
   public static final String MTPING = "mtping";
+
+  /** The ApiServerSource receive adapter's image name. */
   public static final String APISERVER_RECEIVE_ADAPTER = "apiserver-receive-adapter";
 
   public ReleaseImages {
