@@ -1,5 +1,6 @@
 package dev.tributary.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,10 +28,21 @@ public final class TributaryCommand implements Runnable {
 
   /** Builds the command line; tests use this to run commands in-process. */
   public static CommandLine commandLine() {
+    return commandLine(ContainerPrograms.all());
+  }
+
+  /** The command line with {@code programs} as extra subcommands ({@link ProgramCommand}). */
+  static CommandLine commandLine(List<ContainerProgram> programs) {
     CommandLine commandLine = new CommandLine(new TributaryCommand());
+    for (ContainerProgram program : programs) {
+      commandLine.addSubcommand(ProgramCommand.commandLine(program));
+    }
     // Programs' arguments are a container's args: no "@file" expansion anywhere.
     commandLine.setExpandAtFiles(false);
     passArgumentsUntouched(commandLine.getSubcommands().get("heartbeats"));
+    for (ContainerProgram program : programs) {
+      passArgumentsUntouched(commandLine.getSubcommands().get(program.name()));
+    }
     return commandLine;
   }
 
