@@ -1,5 +1,9 @@
 package dev.tributary.cli;
 
+import dev.tributary.adapters.apiserver.ReceiveAdapterProgram;
+import dev.tributary.adapters.ping.MtPingProgram;
+import dev.tributary.controller.ControllerProgram;
+import dev.tributary.webhook.WebhookProgram;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,20 +14,27 @@ final class ContainerPrograms {
   /** Every registered program, in {@code --help} order. */
   static List<ContainerProgram> all() {
     List<ContainerProgram> programs = new ArrayList<>();
-    // ---- Merge point (issue 4): the control-plane programs are registered here, one line each,
-    // with the names the images and release.yaml use (dev.tributary.release.ReleaseImages):
-    // programs.add(new ContainerProgram("controller",
-    //     "Run eventing-controller: the source reconcilers.",
-    //     dev.tributary.controller.ControllerProgram::new));
-    // programs.add(new ContainerProgram("webhook",
-    //     "Run eventing-webhook: defaulting, validation, conversion, SinkBinding injection.",
-    //     dev.tributary.webhook.WebhookProgram::new));
-    // programs.add(new ContainerProgram("mtping",
-    //     "Run pingsource-mt-adapter: sends the events of every PingSource.",
-    //     dev.tributary.adapters.ping.MtPingProgram::new));
-    // programs.add(new ContainerProgram("apiserver-receive-adapter",
-    //     "Run an ApiServerSource's receive adapter.",
-    //     dev.tributary.adapters.apiserver.ReceiveAdapterProgram::new));
+    // The names the images and release.yaml use (dev.tributary.release.ReleaseImages).
+    programs.add(
+        new ContainerProgram(
+            "controller",
+            "Run eventing-controller: the source and SinkBinding reconcilers.",
+            ControllerProgram::new));
+    programs.add(
+        new ContainerProgram(
+            "webhook",
+            "Run eventing-webhook: defaulting, validation, conversion, SinkBinding injection.",
+            WebhookProgram::eventingWebhook));
+    programs.add(
+        new ContainerProgram(
+            "mtping",
+            "Run pingsource-mt-adapter: sends the events of every PingSource.",
+            MtPingProgram::new));
+    programs.add(
+        new ContainerProgram(
+            "apiserver-receive-adapter",
+            "Run an ApiServerSource's receive adapter.",
+            ReceiveAdapterProgram::new));
     return List.copyOf(programs);
   }
 }

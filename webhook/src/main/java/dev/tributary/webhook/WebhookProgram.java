@@ -9,6 +9,9 @@ import dev.tributary.webhook.certs.ConfigurationReconciler;
 import dev.tributary.webhook.certs.ServingCertificate;
 import dev.tributary.webhook.conversion.SourceConversion;
 import dev.tributary.webhook.defaulting.DefaultingAdmission;
+import dev.tributary.webhook.sinkbinding.SinkBindingIndex;
+import dev.tributary.webhook.sinkbinding.SinkBindingSubjectAdmission;
+import dev.tributary.webhook.sinkbinding.SinkBindingWebhookRules;
 import dev.tributary.webhook.validation.PingDefaultsWatch;
 import dev.tributary.webhook.validation.ValidationAdmission;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,6 +50,9 @@ public final class WebhookProgram implements Program {
   public static final Duration RESYNC = Duration.ofMinutes(10);
 
   private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+  /** How long the SinkBinding cache may take to fill before the webhook gives up starting. */
+  private static final Duration SINK_BINDING_SYNC_TIMEOUT = Duration.ofSeconds(60);
 
   /** An extra admission step, built when the program starts. */
   @FunctionalInterface
@@ -84,11 +91,20 @@ public final class WebhookProgram implements Program {
   /** The eventing-webhook as released: the built-in steps plus the SinkBinding step. */
   public static WebhookProgram eventingWebhook() {
     List<Extension> steps = new ArrayList<>();
-    // MERGE POINT (issue 4): the SinkBinding subject webhook is wired in here, e.g.
-    //   steps.add(context -> new
-    // dev.tributary.webhook.sinkbinding.SinkBindingSubjectAdmission(...));
-    // served at WebhookConfigurations.SINK_BINDINGS_PATH ("/sinkbindings").
+    steps.add(WebhookProgram::sinkBindingStep);
     return new WebhookProgram(steps);
+  }
+
+  /**
+   * The SinkBinding subject webhook ({@code /sinkbindings}): a cache of the bindings, kept in sync
+   * before the step is served, and the configuration's rules kept covering every subject kind.
+   */
+  private static AdmissionHandler sinkBindingStep(ExtensionContext context) throws Exception {
+    SinkBindingIndex index = new SinkBindingIndex(context.client());
+    SinkBindingWebhookRules.follow(context.client(), index);
+    context.program().stopRequested().onComplete(stopped -> index.close());
+    index.start().get(SINK_BINDING_SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    return new SinkBindingSubjectAdmission(index, context.client().getKubernetesSerialization());
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.tributary.local.apiserver.ApiServerConfig;
 import dev.tributary.local.apiserver.TestCluster;
 import dev.tributary.local.store.Store;
 import dev.tributary.local.store.StoreOptions;
+import dev.tributary.testing.RecordingSink;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;

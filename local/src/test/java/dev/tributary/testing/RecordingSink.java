@@ -1,4 +1,4 @@
-package dev.tributary.adapters.apiserver.it;
+package dev.tributary.testing;
 
 import dev.tributary.delivery.CloudEventReceiver;
 import dev.tributary.delivery.DeliveryMetrics;
@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A CloudEvents sink on loopback that records what it receives, in order. */
-final class RecordingSink implements AutoCloseable {
+/**
+ * A CloudEvents sink on loopback that records what it receives, in order; shared by the tests of
+ * every module that sends events (this test tree is published as a test-jar).
+ */
+public final class RecordingSink implements AutoCloseable {
 
   private final Vertx vertx = Vertx.vertx();
   private final List<CloudEvent> events = new ArrayList<>();
@@ -21,7 +24,7 @@ final class RecordingSink implements AutoCloseable {
   private final List<Promise<Void>> held = new ArrayList<>();
   private boolean holding;
 
-  RecordingSink() throws Exception {
+  public RecordingSink() throws Exception {
     server =
         vertx
             .createHttpServer()
@@ -44,14 +47,14 @@ final class RecordingSink implements AutoCloseable {
   }
 
   /** From now on, events are recorded but not answered until {@link #release}. */
-  void hold() {
+  public void hold() {
     synchronized (events) {
       holding = true;
     }
   }
 
   /** Answers every held event and stops holding. */
-  void release() {
+  public void release() {
     List<Promise<Void>> answers;
     synchronized (events) {
       holding = false;
@@ -61,30 +64,30 @@ final class RecordingSink implements AutoCloseable {
     answers.forEach(Promise::complete);
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.actualPort() + "/";
   }
 
-  List<CloudEvent> events() {
+  public List<CloudEvent> events() {
     synchronized (events) {
       return List.copyOf(events);
     }
   }
 
   /** The events about objects named {@code name}, in order. */
-  List<CloudEvent> about(String name) {
+  public List<CloudEvent> about(String name) {
     return events().stream().filter(e -> name.equals(e.getExtension("name"))).toList();
   }
 
   /** {@code type name} of each event in {@code namespace}, in order. */
-  List<String> summary(String namespace) {
+  public List<String> summary(String namespace) {
     return events().stream()
         .filter(e -> namespace.equals(e.getExtension("namespace")))
         .map(e -> e.getType() + " " + e.getExtension("name"))
         .toList();
   }
 
-  static String data(CloudEvent e) {
+  public static String data(CloudEvent e) {
     return new String(e.getData().toBytes(), StandardCharsets.UTF_8);
   }
 
