@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tributary.local.apiserver.ControlPlane;
+import dev.tributary.local.apiserver.Kubectl;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -21,13 +22,13 @@ class ReleaseManifestIT {
 
   @TempDir Path temp;
   private ControlPlane plane;
-  private KubectlCli kubectl;
+  private Kubectl kubectl;
 
   @BeforeEach
   void startCluster() throws Exception {
-    assumeTrue(KubectlCli.installed(), "kubectl is not on the PATH");
+    assumeTrue(Kubectl.installed(), "kubectl is not on the PATH");
     plane = ControlPlane.start(temp.resolve("data"), 0, Clock.systemUTC(), step -> {});
-    kubectl = new KubectlCli(temp.resolve("home"), plane.kubeconfig());
+    kubectl = new Kubectl(temp.resolve("home"), plane.kubeconfig());
   }
 
   @AfterEach
@@ -48,7 +49,7 @@ class ReleaseManifestIT {
   void appliesCleanlyTwiceAndEstablishesTheCrds() throws Exception {
     Path release = releaseYaml();
 
-    KubectlCli.Result first = kubectl.run("apply", "-f", release.toString());
+    Kubectl.Result first = kubectl.run("apply", "-f", release.toString());
     assertThat(first.exitCode()).as(first.output()).isZero();
     assertThat(first.output())
         .containsPattern("(?m)^namespace/knative-eventing (created|configured)$")
@@ -62,7 +63,7 @@ class ReleaseManifestIT {
     assertThat(first.output().lines().filter(l -> l.startsWith("Warning:")))
         .allMatch(l -> l.startsWith("Warning: resource namespaces/knative-eventing is missing"));
 
-    KubectlCli.Result second = kubectl.run("apply", "-f", release.toString());
+    Kubectl.Result second = kubectl.run("apply", "-f", release.toString());
     assertThat(second.exitCode()).as(second.output()).isZero();
     List<String> lines = second.output().lines().filter(l -> !l.isBlank()).toList();
     long objects =
@@ -70,7 +71,7 @@ class ReleaseManifestIT {
     assertThat(lines).hasSize((int) objects);
     assertThat(lines).allSatisfy(line -> assertThat(line).endsWith(" unchanged"));
 
-    KubectlCli.Result get =
+    Kubectl.Result get =
         kubectl.run("get", "-n", "knative-eventing", "deploy,sa,svc,cm,secret", "-o", "name");
     assertThat(get.exitCode()).as(get.output()).isZero();
     assertThat(get.output().lines())
@@ -89,7 +90,7 @@ class ReleaseManifestIT {
             "configmap/config-features",
             "secret/eventing-webhook-certs");
 
-    KubectlCli.Result replicas =
+    Kubectl.Result replicas =
         kubectl.run(
             "get",
             "-n",
@@ -102,19 +103,19 @@ class ReleaseManifestIT {
     String[] crds = ReleaseManifest.crdNames().stream().map(n -> "crd/" + n).toArray(String[]::new);
     String[] wait =
         concat(new String[] {"wait", "--for=condition=Established", "--timeout=60s"}, crds);
-    KubectlCli.Result established = kubectl.run(wait);
+    Kubectl.Result established = kubectl.run(wait);
     assertThat(established.exitCode()).as(established.output()).isZero();
     assertThat(established.output().lines()).hasSize(4).allMatch(l -> l.endsWith("condition met"));
 
     // The kinds are served, with their printer columns, in every version.
-    KubectlCli.Result ping = kubectl.run("get", "pingsources.v1beta2.sources.knative.dev", "-A");
+    Kubectl.Result ping = kubectl.run("get", "pingsources.v1beta2.sources.knative.dev", "-A");
     assertThat(ping.exitCode()).as(ping.output()).isZero();
     assertThat(ping.output()).contains("No resources found");
   }
 
   @Test
   void theControllerAccountMayDoWhatItsReconcilersDo() throws Exception {
-    KubectlCli.Result apply = kubectl.run("apply", "-f", releaseYaml().toString());
+    Kubectl.Result apply = kubectl.run("apply", "-f", releaseYaml().toString());
     assertThat(apply.exitCode()).as(apply.output()).isZero();
 
     String controller = "system:serviceaccount:knative-eventing:eventing-controller";
@@ -155,7 +156,7 @@ class ReleaseManifestIT {
   private boolean canI(String user, String verb, String resource, String... scope)
       throws Exception {
     String[] args = concat(new String[] {"auth", "can-i", verb, resource, "--as", user}, scope);
-    KubectlCli.Result result = kubectl.run(args);
+    Kubectl.Result result = kubectl.run(args);
     // kubectl warns (first) when a namespace is given for a cluster-scoped resource, or none.
     List<String> lines =
         result.output().lines().filter(l -> !l.isBlank() && !l.startsWith("Warning:")).toList();
