@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Knative Eventing's event sources, in Java.",
+    // Wide enough that every subcommand's description stays on one line next to the longest name.
+    usageHelpWidth = 120,
     subcommands = {
       CommandLine.HelpCommand.class,
       EventDisplayCommand.class,

@@ -20,9 +20,15 @@ class TributaryCommandTest {
 
     assertThat(commandLine.execute("--help")).isZero();
     assertThat(out.toString())
-        .contains("  event-display  Print received CloudEvents, as Knative's event_display.\n")
-        .contains(
-            "  heartbeats     Send heartbeat CloudEvents to K_SINK, as Knative's heartbeats.\n");
+        .containsPattern(
+            "(?m)^  event-display +Print received CloudEvents, as Knative's event_display\\.$")
+        .containsPattern(
+            "(?m)^  heartbeats +Send heartbeat CloudEvents to K_SINK, as Knative's heartbeats\\.$")
+        .containsPattern(
+            "(?m)^  apiserver-receive-adapter +Run an ApiServerSource's receive adapter\\.$")
+        .containsPattern(
+            "(?m)^  webhook +Run eventing-webhook: defaulting, validation, conversion, SinkBinding"
+                + " injection\\.$");
   }
 
   @Test
