@@ -17,13 +17,12 @@ import dev.tributary.runtime.Launch;
 import dev.tributary.runtime.Program;
 import dev.tributary.runtime.ProgramRuntime;
 import dev.tributary.runtime.RecordingLogSink;
+import dev.tributary.testing.ClusterObjects;
 import dev.tributary.testing.RecordingSink;
 import dev.tributary.webhook.WebhookProgram;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -228,31 +227,7 @@ final class ControlPlane implements AutoCloseable {
 
   /** Marks a Deployment available, as a Deployment controller and kubelet would. */
   void markAvailable(String namespace, String name) {
-    admin
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withName(name)
-        .editStatus(
-            d -> {
-              int replicas = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
-              d.setStatus(
-                  new DeploymentStatusBuilder()
-                      .withObservedGeneration(d.getMetadata().getGeneration())
-                      .withReplicas(replicas)
-                      .withReadyReplicas(replicas)
-                      .withAvailableReplicas(replicas)
-                      .withUpdatedReplicas(replicas)
-                      .withConditions(
-                          new DeploymentConditionBuilder()
-                              .withType("Available")
-                              .withStatus("True")
-                              .withReason("MinimumReplicasAvailable")
-                              .withMessage("Deployment has minimum availability.")
-                              .build())
-                      .build());
-              return d;
-            });
+    ClusterObjects.markAvailable(admin, namespace, name);
   }
 
   /** Stops every program (newest first), then the sink and the cluster. */

@@ -1,12 +1,11 @@
 package dev.tributary.controller.it;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.tributary.controller.ExecutorDelayScheduler;
 import dev.tributary.controller.ExponentialBackoff;
 import dev.tributary.controller.ObjectKey;
 import dev.tributary.controller.WorkQueue;
 import dev.tributary.local.apiserver.TestCluster;
+import dev.tributary.testing.ClusterObjects;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -19,7 +18,6 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -128,22 +126,7 @@ final class ToyCluster implements AutoCloseable {
             .formatted(plural, GROUP, GROUP, kind, plural, kind.toLowerCase());
     CustomResourceDefinition crd =
         admin.getKubernetesSerialization().unmarshal(json, CustomResourceDefinition.class);
-    admin.apiextensions().v1().customResourceDefinitions().resource(crd).create();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                admin
-                    .apiextensions()
-                    .v1()
-                    .customResourceDefinitions()
-                    .withName(plural + "." + GROUP)
-                    .get()
-                    .getStatus()
-                    .getConditions()
-                    .stream()
-                    .anyMatch(
-                        c -> c.getType().equals("Established") && c.getStatus().equals("True")));
+    ClusterObjects.createCrd(admin, crd);
   }
 
   @Override

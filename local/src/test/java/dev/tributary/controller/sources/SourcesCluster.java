@@ -1,7 +1,5 @@
 package dev.tributary.controller.sources;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.tributary.controller.ControllerProgram;
 import dev.tributary.local.apiserver.Kubectl;
 import dev.tributary.local.apiserver.TestCluster;
@@ -9,16 +7,13 @@ import dev.tributary.runtime.Env;
 import dev.tributary.runtime.Launch;
 import dev.tributary.runtime.ProgramRuntime;
 import dev.tributary.runtime.RecordingLogSink;
+import dev.tributary.testing.ClusterObjects;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,30 +91,7 @@ final class SourcesCluster implements AutoCloseable {
 
   /** Marks a Deployment available, as a Deployment controller and kubelet would. */
   void markAvailable(String namespace, String name) {
-    admin
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withName(name)
-        .editStatus(
-            d -> {
-              d.setStatus(
-                  new DeploymentStatusBuilder()
-                      .withObservedGeneration(d.getMetadata().getGeneration())
-                      .withReplicas(1)
-                      .withReadyReplicas(1)
-                      .withAvailableReplicas(1)
-                      .withUpdatedReplicas(1)
-                      .withConditions(
-                          new DeploymentConditionBuilder()
-                              .withType("Available")
-                              .withStatus("True")
-                              .withReason("MinimumReplicasAvailable")
-                              .withMessage("Deployment has minimum availability.")
-                              .build())
-                      .build());
-              return d;
-            });
+    ClusterObjects.markAvailable(admin, namespace, name);
   }
 
   /** The Events recorded about {@code object}'s namespace and name. */
@@ -180,29 +152,7 @@ final class SourcesCluster implements AutoCloseable {
   }
 
   private void installCrd(String name) throws Exception {
-    CustomResourceDefinition crd;
-    try (InputStream in = getClass().getResourceAsStream("/crds/" + name + ".yaml")) {
-      if (in == null) {
-        throw new IllegalStateException("no CRD " + name + " on the classpath (build api first)");
-      }
-      crd = admin.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
-    }
-    admin.apiextensions().v1().customResourceDefinitions().resource(crd).create();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                admin
-                    .apiextensions()
-                    .v1()
-                    .customResourceDefinitions()
-                    .withName(name)
-                    .get()
-                    .getStatus()
-                    .getConditions()
-                    .stream()
-                    .anyMatch(
-                        c -> c.getType().equals("Established") && c.getStatus().equals("True")));
+    ClusterObjects.installSourceCrd(admin, name);
   }
 
   /** Creates the namespace unless the server already has it (it makes knative-eventing). */

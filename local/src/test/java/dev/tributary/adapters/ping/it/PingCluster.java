@@ -1,7 +1,5 @@
 package dev.tributary.adapters.ping.it;
 
-import static org.awaitility.Awaitility.await;
-
 import dev.tributary.adapters.ping.MtPingProgram;
 import dev.tributary.api.duck.Destination;
 import dev.tributary.api.sources.ping.PingSource;
@@ -15,9 +13,9 @@ import dev.tributary.runtime.Env;
 import dev.tributary.runtime.Launch;
 import dev.tributary.runtime.ProgramRuntime;
 import dev.tributary.runtime.RecordingLogSink;
+import dev.tributary.testing.ClusterObjects;
 import io.cloudevents.CloudEvent;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,10 +25,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,27 +94,7 @@ final class PingCluster implements AutoCloseable {
   }
 
   private void install() throws Exception {
-    CustomResourceDefinition crd;
-    try (InputStream in =
-        getClass().getResourceAsStream("/crds/" + PingSource.CRD_NAME + ".yaml")) {
-      crd = admin.apiextensions().v1().customResourceDefinitions().load(in).item();
-    }
-    admin.apiextensions().v1().customResourceDefinitions().resource(crd).create();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                admin
-                    .apiextensions()
-                    .v1()
-                    .customResourceDefinitions()
-                    .withName(PingSource.CRD_NAME)
-                    .get()
-                    .getStatus()
-                    .getConditions()
-                    .stream()
-                    .anyMatch(
-                        c -> c.getType().equals("Established") && c.getStatus().equals("True")));
+    ClusterObjects.installSourceCrd(admin, PingSource.CRD_NAME);
     // The API server creates knative-eventing itself, as a cluster with Knative installed has it.
     for (String namespace : List.of(NAMESPACE)) {
       admin
