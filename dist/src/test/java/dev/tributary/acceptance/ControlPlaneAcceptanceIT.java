@@ -525,6 +525,8 @@ class ControlPlaneAcceptanceIT {
 
   private static String ok(Kubectl.Result result) {
     assertThat(result.exitCode()).as(result.output()).isZero();
+    // In the test's output (failsafe-reports/*-output.txt): what a user would have seen.
+    System.out.print(result.output());
     return result.output();
   }
 
