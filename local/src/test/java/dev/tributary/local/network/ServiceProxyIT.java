@@ -24,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A Service over two pod-like HTTP servers, each bound on its own loopback address as the kubelet
  * binds pods, reached through the Service proxy by cluster IP and by cluster DNS name, from
- * java.net.http and from a Vert.x client; refused while no endpoint is ready.
+ * java.net.http and from a Vert.x client, and from a host process ({@code curl}) through its
+ * rewritten env; refused while no endpoint is ready.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceProxyIT {
@@ -59,8 +61,7 @@ class ServiceProxyIT {
   static Vertx vertx;
   static Vertx jdkResolvingVertx;
   static io.vertx.core.http.HttpClient vertxHttp;
-  static ServiceProxy proxy;
-  static ClusterHostTables.Registration dns;
+  static ClusterNetwork network;
   static HttpClient http;
   static final ServiceNameTable names = new ServiceNameTable("cluster.local");
   static final List<HttpServer> pods = new ArrayList<>();
@@ -112,18 +113,14 @@ class ServiceProxyIT {
             .getClusterIP();
     assertThat(clusterIp).startsWith("127.96.");
 
-    proxy = new ServiceProxy(vertx, client, names);
-    proxy.start().await(30, TimeUnit.SECONDS);
-    dns = ClusterHostTables.register(names);
+    network = new ClusterNetwork(vertx, client, names);
+    network.start().await(30, TimeUnit.SECONDS);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (dns != null) {
-      dns.close();
-    }
-    if (proxy != null) {
-      proxy.close().await(30, TimeUnit.SECONDS);
+    if (network != null) {
+      network.close().await(30, TimeUnit.SECONDS);
     }
     if (http != null) {
       http.close();
@@ -153,7 +150,7 @@ class ServiceProxyIT {
               answered.add(vertxGet(clusterIp));
               assertThat(answered).containsExactlyInAnyOrder("web-a", "web-b");
             });
-    assertThat(proxy.routes().get(new ServiceAddress(clusterIp, 80)).endpoints())
+    assertThat(network.proxy().routes().get(new ServiceAddress(clusterIp, 80)).endpoints())
         .extracting(ServiceAddress::ip)
         .containsExactly("127.77.0.11", "127.77.0.12");
   }
@@ -183,6 +180,28 @@ class ServiceProxyIT {
 
   @Test
   @Order(3)
+  void aHostProcessReachesTheServiceThroughItsRewrittenEnv() throws Exception {
+    Map<String, String> env =
+        network.hostEnvRewriter().rewriteAll(Map.of("K_SINK", "http://" + HOST), "default");
+    assertThat(env).containsEntry("K_SINK", "http://" + clusterIp);
+
+    ProcessBuilder curl =
+        new ProcessBuilder("sh", "-c", "exec curl -sS --max-time 5 \"$K_SINK\"")
+            .redirectErrorStream(true);
+    curl.environment().putAll(env);
+    Process process = curl.start();
+    try {
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+          .isIn("web-a", "web-b");
+      assertThat(process.exitValue()).isZero();
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  @Order(4)
   void noReadyEndpointRefusesConnectionsUntilOneIsReadyAgain() throws Exception {
     setReady("web-a", false);
     setReady("web-b", false);
