@@ -202,6 +202,63 @@ class ServiceProxyIT {
 
   @Test
   @Order(4)
+  void servicesCreatedAndDeletedLaterAreFollowed() throws Exception {
+    String ip =
+        client
+            .services()
+            .inNamespace(NS)
+            .resource(
+                new ServiceBuilder()
+                    .withNewMetadata()
+                    .withName("later")
+                    .endMetadata()
+                    .withNewSpec()
+                    .withSelector(Map.of("app", "web"))
+                    .addNewPort()
+                    .withPort(8081)
+                    .withTargetPort(new IntOrString("http"))
+                    .endPort()
+                    .endSpec()
+                    .build())
+            .create()
+            .getSpec()
+            .getClusterIP();
+    // the name is looked up only once the table has it: the JDK caches unknown names for 10 s
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(names.clusterIp(NS, "later")).isPresent());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        http.send(
+                                HttpRequest.newBuilder(
+                                        URI.create("http://later." + NS + ".svc:8081/"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .isIn("web-a", "web-b"));
+
+    client.services().inNamespace(NS).withName("later").delete();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(names.lookup("later." + NS + ".svc")).isEmpty();
+              assertThatThrownBy(
+                      () -> {
+                        try (Socket socket = new Socket()) {
+                          socket.connect(new InetSocketAddress(ip, 8081), 2_000);
+                        }
+                      })
+                  .isInstanceOf(ConnectException.class);
+            });
+  }
+
+  @Test
+  @Order(5)
   void noReadyEndpointRefusesConnectionsUntilOneIsReadyAgain() throws Exception {
     setReady("web-a", false);
     setReady("web-b", false);
