@@ -27,6 +27,11 @@ public final class DeploymentConditions {
   public static final String NEW_REPLICA_SET_AVAILABLE = "NewReplicaSetAvailable";
   public static final String REPLICA_SET_UPDATED = "ReplicaSetUpdated";
   public static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
+  public static final String DEPLOYMENT_PAUSED = "DeploymentPaused";
+  public static final String DEPLOYMENT_RESUMED = "DeploymentResumed";
+
+  static final String PAUSED_MESSAGE = "Deployment is paused";
+  static final String RESUMED_MESSAGE = "Deployment is resumed";
 
   static final String HAS_MINIMUM_AVAILABILITY = "Deployment has minimum availability.";
   static final String NO_MINIMUM_AVAILABILITY = "Deployment does not have minimum availability.";
@@ -53,13 +58,17 @@ public final class DeploymentConditions {
     return "ReplicaSet \"" + replicaSet + "\" has timed out progressing.";
   }
 
-  /** A condition stamped {@code now} (RFC 3339, seconds) for both times. */
+  /**
+   * A condition stamped {@code now} (RFC 3339, seconds) for both times.
+   *
+   * @param status True, False, or Unknown when null
+   */
   static DeploymentCondition condition(
-      String type, boolean status, String reason, String message, Instant now) {
+      String type, Boolean status, String reason, String message, Instant now) {
     String time = now.truncatedTo(ChronoUnit.SECONDS).toString();
     return new DeploymentConditionBuilder()
         .withType(type)
-        .withStatus(status ? "True" : "False")
+        .withStatus(status == null ? "Unknown" : status ? "True" : "False")
         .withReason(reason)
         .withMessage(message)
         .withLastUpdateTime(time)

@@ -30,10 +30,10 @@ import java.util.Objects;
  * ({@link RolloutStatus}) is left on the object for the caller's {@code KindReconciler} to write.
  * Every scaling is an Event {@code Normal ScalingReplicaSet "Scaled up replica set X from A to B"}.
  *
- * <p>Departures: no proportional scaling of several active ReplicaSets on a mid-rollout resize, no
- * pause/rollback handling beyond not rolling a paused Deployment, no adoption of orphaned
- * ReplicaSets; Recreate waits for the old ReplicaSets' {@code status.replicas} to reach zero rather
- * than inspecting their pods.
+ * <p>Departures: no proportional scaling of several active ReplicaSets on a mid-rollout resize (nor
+ * of a paused one), no rollback annotation handling, no adoption of orphaned ReplicaSets; Recreate
+ * waits for the old ReplicaSets' {@code status.replicas} to reach zero rather than inspecting their
+ * pods.
  *
  * <p>Called on controller worker threads; blocks on API calls.
  */
@@ -111,9 +111,17 @@ public final class DeploymentReconciler implements Reconciler<Deployment> {
     }
 
     Result run() {
+      syncPausedCondition();
       if (Boolean.TRUE.equals(deployment.getSpec().getPaused())) {
+        // A paused Deployment is not rolled out, but a resize still reaches its ReplicaSet.
         syncNewReplicaSet(false);
-        return syncStatus();
+        ReplicaSet target = activeOrLatest();
+        if (target != null) {
+          scale(target, RolloutLimits.replicas(deployment));
+        }
+        // As Kubernetes' sync of a paused Deployment: counts and Available, no progress estimate.
+        deployment.setStatus(RolloutStatus.calculate(deployment, all(), newReplicaSet, now, false));
+        return Result.done();
       }
       try {
         return RolloutLimits.isRolling(deployment) ? rolling() : recreate();
@@ -156,6 +164,52 @@ public final class DeploymentReconciler implements Reconciler<Deployment> {
         cleanUp();
       }
       return syncStatus();
+    }
+
+    /**
+     * {@code checkPausedConditions}: Progressing Unknown DeploymentPaused while paused, Unknown
+     * DeploymentResumed once resumed (until the rollout's progress replaces it).
+     */
+    private void syncPausedCondition() {
+      boolean paused = Boolean.TRUE.equals(deployment.getSpec().getPaused());
+      boolean pausedCondition =
+          DeploymentConditions.get(deployment.getStatus(), DeploymentConditions.PROGRESSING)
+              .filter(c -> DeploymentConditions.DEPLOYMENT_PAUSED.equals(c.getReason()))
+              .isPresent();
+      if (paused && !pausedCondition) {
+        DeploymentConditions.set(
+            deployment.getStatus(),
+            DeploymentConditions.condition(
+                DeploymentConditions.PROGRESSING,
+                null,
+                DeploymentConditions.DEPLOYMENT_PAUSED,
+                DeploymentConditions.PAUSED_MESSAGE,
+                now));
+      } else if (!paused && pausedCondition) {
+        DeploymentConditions.set(
+            deployment.getStatus(),
+            DeploymentConditions.condition(
+                DeploymentConditions.PROGRESSING,
+                null,
+                DeploymentConditions.DEPLOYMENT_RESUMED,
+                DeploymentConditions.RESUMED_MESSAGE,
+                now));
+      }
+    }
+
+    /**
+     * {@code FindActiveOrLatest}: the only ReplicaSet with replicas, else (none has any) the new
+     * one or the newest old one; null when several have replicas.
+     */
+    private ReplicaSet activeOrLatest() {
+      List<ReplicaSet> active = all().stream().filter(rs -> ReplicaSetCounts.spec(rs) > 0).toList();
+      if (active.size() == 1) {
+        return active.get(0);
+      }
+      if (!active.isEmpty()) {
+        return null;
+      }
+      return newReplicaSet != null ? newReplicaSet : old.isEmpty() ? null : old.get(old.size() - 1);
     }
 
     /** {@code getNewReplicaSet}: brings the current ReplicaSet's revision up, or creates it. */
@@ -384,7 +438,7 @@ public final class DeploymentReconciler implements Reconciler<Deployment> {
     }
 
     private Result syncStatus() {
-      deployment.setStatus(RolloutStatus.calculate(deployment, all(), newReplicaSet, now));
+      deployment.setStatus(RolloutStatus.calculate(deployment, all(), newReplicaSet, now, true));
       return Result.done();
     }
 

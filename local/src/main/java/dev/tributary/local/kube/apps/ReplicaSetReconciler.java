@@ -91,7 +91,7 @@ public final class ReplicaSetReconciler implements Reconciler<ReplicaSet> {
                 .resource(PodsOfReplicaSet.newPod(replicaSet, serialization))
                 .create();
       } catch (KubernetesClientException e) {
-        recorder.warning(replicaSet, "FailedCreate", "Error creating: " + e.getMessage());
+        recorder.warning(replicaSet, "FailedCreate", "Error creating: " + reason(e));
         throw e;
       }
       recorder.normal(
@@ -108,11 +108,18 @@ public final class ReplicaSetReconciler implements Reconciler<ReplicaSet> {
         if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
           continue;
         }
-        recorder.warning(replicaSet, "FailedDelete", "Error deleting: " + e.getMessage());
+        recorder.warning(replicaSet, "FailedDelete", "Error deleting: " + reason(e));
         throw e;
       }
       recorder.normal(replicaSet, "SuccessfulDelete", "Deleted pod: " + name);
     }
+  }
+
+  /** The API server's own message, as client-go's error prints it, when there is one. */
+  private static String reason(KubernetesClientException e) {
+    return e.getStatus() != null && e.getStatus().getMessage() != null
+        ? e.getStatus().getMessage()
+        : e.getMessage();
   }
 
   private static ReplicaSetStatus status(ReplicaSet replicaSet, List<Pod> active, Instant now) {

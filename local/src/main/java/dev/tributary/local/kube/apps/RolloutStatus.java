@@ -27,9 +27,15 @@ public final class RolloutStatus {
    * @param deployment with its current status (conditions this sync already set included)
    * @param all every ReplicaSet the Deployment owns, {@code newReplicaSet} included
    * @param newReplicaSet the one running the current template, or null
+   * @param estimateProgress whether to update Progressing ({@code syncRolloutStatus}), or only the
+   *     counts and Available ({@code syncDeploymentStatus}, for a paused Deployment)
    */
   public static DeploymentStatus calculate(
-      Deployment deployment, List<ReplicaSet> all, ReplicaSet newReplicaSet, Instant now) {
+      Deployment deployment,
+      List<ReplicaSet> all,
+      ReplicaSet newReplicaSet,
+      Instant now,
+      boolean estimateProgress) {
     DeploymentStatus old =
         deployment.getStatus() == null ? new DeploymentStatus() : deployment.getStatus();
     int wanted = RolloutLimits.replicas(deployment);
@@ -64,7 +70,9 @@ public final class RolloutStatus {
               DeploymentConditions.NO_MINIMUM_AVAILABILITY,
               now));
     }
-    progress(deployment, old, status, newReplicaSet, now);
+    if (estimateProgress) {
+      progress(deployment, old, status, newReplicaSet, now);
+    }
     return status;
   }
 

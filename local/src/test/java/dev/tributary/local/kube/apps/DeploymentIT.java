@@ -124,6 +124,8 @@ class DeploymentIT {
     assertThat(rollout.output()).contains("deployment \"event-display\" successfully rolled out");
     Kubectl.Result table = kubectl("get", "deploy", "-n", ns);
     assertThat(table.output()).containsPattern("event-display\\s+2/2\\s+2\\s+2");
+    Kubectl.Result rsTable = kubectl("get", "rs", "-n", ns);
+    assertThat(rsTable.output()).containsPattern(rsName + "\\s+2\\s+2\\s+2");
 
     assertThat(eventMessages(ns, "Deployment", "ScalingReplicaSet"))
         .contains(
@@ -218,16 +220,8 @@ class DeploymentIT {
     await().atMost(WAIT).until(() -> pods(ns).size() == 2);
     String oldName = replicaSets(ns).get(0).getMetadata().getName();
 
-    client
-        .apps()
-        .deployments()
-        .inNamespace(ns)
-        .withName("web")
-        .edit(
-            d -> {
-              d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:2");
-              return d;
-            });
+    Kubectl.Result set = kubectl("set", "image", "-n", ns, "deployment/web", "web=nginx:2");
+    assertThat(set.exitCode()).as(set.output()).isZero();
 
     await()
         .atMost(WAIT)
@@ -247,6 +241,50 @@ class DeploymentIT {
     assertThat(scaling.subList(down, scaling.size()))
         .anyMatch(m -> m.startsWith("Scaled up replica set web-") && !m.contains(oldName));
     assertThat(up).isNotNegative();
+  }
+
+  @Test
+  void pausedDeploymentScalesButDoesNotRollUntilResumed() throws Exception {
+    String ns = namespace("paused");
+    Kubectl.Result applied = kubectl("apply", "-n", ns, "-f", example("event-display.yaml"));
+    assertThat(applied.exitCode()).as(applied.output()).isZero();
+    await().atMost(WAIT).until(() -> pods(ns).size() == 1);
+    String first = replicaSets(ns).get(0).getMetadata().getName();
+
+    Kubectl.Result paused = kubectl("rollout", "pause", "-n", ns, "deployment/event-display");
+    assertThat(paused.exitCode()).as(paused.output()).isZero();
+    kubectl("set", "image", "-n", ns, "deployment/event-display", "event-display=example/b:1");
+    kubectl("scale", "-n", ns, "deployment/event-display", "--replicas=2");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Deployment d = deployment(ns, "event-display");
+              assertThat(condition(d, "Progressing"))
+                  .hasValueSatisfying(
+                      c -> {
+                        assertThat(c.getStatus()).isEqualTo("Unknown");
+                        assertThat(c.getReason()).isEqualTo("DeploymentPaused");
+                        assertThat(c.getMessage()).isEqualTo("Deployment is paused");
+                      });
+              assertThat(replicaSets(ns))
+                  .singleElement()
+                  .satisfies(rs -> assertThat(rs.getSpec().getReplicas()).isEqualTo(2));
+              assertThat(pods(ns)).hasSize(2);
+            });
+    assertThat(replicaSets(ns).get(0).getMetadata().getName()).isEqualTo(first);
+
+    Kubectl.Result resumed = kubectl("rollout", "resume", "-n", ns, "deployment/event-display");
+    assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              markAllReady(ns);
+              assertThat(replicaSets(ns)).hasSize(2);
+              assertThat(byName(replicaSets(ns), first).getSpec().getReplicas()).isZero();
+            });
   }
 
   @Test

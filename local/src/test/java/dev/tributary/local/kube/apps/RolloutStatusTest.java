@@ -25,7 +25,7 @@ class RolloutStatusTest {
             "Progressing", true, "NewReplicaSetCreated", "Created new replica set \"web-x\"", T0));
     ReplicaSet rs = Fixtures.replicaSet("web-x", 2, 0, 0, 0);
 
-    DeploymentStatus status = RolloutStatus.calculate(deployment, List.of(rs), rs, T0);
+    DeploymentStatus status = RolloutStatus.calculate(deployment, List.of(rs), rs, T0, true);
 
     assertThat(status.getReplicas()).isNull();
     assertThat(status.getUnavailableReplicas()).isEqualTo(2);
@@ -50,7 +50,7 @@ class RolloutStatusTest {
     ReplicaSet creating = Fixtures.replicaSet("web-x", 2, 2, 1, 1);
 
     DeploymentStatus progressing =
-        RolloutStatus.calculate(deployment, List.of(creating), creating, T1);
+        RolloutStatus.calculate(deployment, List.of(creating), creating, T1, true);
 
     DeploymentCondition condition = DeploymentConditions.get(progressing, "Progressing").get();
     assertThat(condition.getReason()).isEqualTo("ReplicaSetUpdated");
@@ -60,7 +60,7 @@ class RolloutStatusTest {
 
     deployment.setStatus(progressing);
     ReplicaSet done = Fixtures.replicaSet("web-x", 2, 2, 2, 2);
-    DeploymentStatus complete = RolloutStatus.calculate(deployment, List.of(done), done, T1);
+    DeploymentStatus complete = RolloutStatus.calculate(deployment, List.of(done), done, T1, true);
 
     assertThat(DeploymentConditions.get(complete, "Progressing").get().getMessage())
         .isEqualTo("ReplicaSet \"web-x\" has successfully progressed.");
@@ -79,7 +79,8 @@ class RolloutStatusTest {
     ReplicaSet old = Fixtures.replicaSet("web-old", 1, 1, 1, 1);
     ReplicaSet fresh = Fixtures.replicaSet("web-new", 2, 2, 0, 0);
 
-    DeploymentStatus status = RolloutStatus.calculate(deployment, List.of(old, fresh), fresh, T0);
+    DeploymentStatus status =
+        RolloutStatus.calculate(deployment, List.of(old, fresh), fresh, T0, true);
 
     assertThat(status.getReplicas()).isEqualTo(3);
     assertThat(status.getUpdatedReplicas()).isEqualTo(2);
@@ -99,5 +100,24 @@ class RolloutStatusTest {
 
     assertThat(status.getConditions()).hasSize(1);
     assertThat(status.getConditions().get(0).getLastUpdateTime()).isEqualTo("2026-01-01T00:00:00Z");
+  }
+
+  @Test
+  void pausedSyncLeavesProgressingAlone() {
+    Deployment deployment = Fixtures.deployment(1, "25%", "25%");
+    deployment.setStatus(new DeploymentStatus());
+    DeploymentConditions.set(
+        deployment.getStatus(),
+        DeploymentConditions.condition(
+            "Progressing", null, "DeploymentPaused", "Deployment is paused", T0));
+    ReplicaSet rs = Fixtures.replicaSet("web-x", 1, 1, 1, 1);
+
+    DeploymentStatus status = RolloutStatus.calculate(deployment, List.of(rs), rs, T1, false);
+
+    assertThat(DeploymentConditions.get(status, "Progressing").get())
+        .extracting(DeploymentCondition::getStatus, DeploymentCondition::getReason)
+        .containsExactly("Unknown", "DeploymentPaused");
+    assertThat(DeploymentConditions.get(status, "Available").get().getStatus()).isEqualTo("True");
+    assertThat(status.getAvailableReplicas()).isEqualTo(1);
   }
 }
