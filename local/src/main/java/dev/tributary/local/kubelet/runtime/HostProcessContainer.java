@@ -1,0 +1,100 @@
+package dev.tributary.local.kubelet.runtime;
+
+import dev.tributary.runtime.LogSink;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A container run as a host process: the command line with the host's environment overlaid by the
+ * container's env, started in {@code workDir}; stdout and stderr go line by line to the container's
+ * log. {@link #stop} sends SIGTERM, then kills the process and its descendants after the grace
+ * period. Two virtual threads per process copy its output.
+ */
+public final class HostProcessContainer implements RunningContainer {
+
+  private final Process process;
+  private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+
+  private HostProcessContainer(Process process, LogSink log) {
+    this.process = process;
+    Thread out = Thread.ofVirtual().start(() -> copy(process.getInputStream(), log));
+    Thread err = Thread.ofVirtual().start(() -> copy(process.getErrorStream(), log));
+    process
+        .onExit()
+        .thenRun(
+            () -> {
+              try {
+                // The log is complete before the exit is reported.
+                out.join();
+                err.join();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              exited.complete(process.exitValue());
+            });
+  }
+
+  /**
+   * Starts the process.
+   *
+   * @throws IOException when it cannot be started (e.g. the executable is not found)
+   */
+  public static HostProcessContainer start(
+      List<String> command, Map<String, String> env, Path workDir, LogSink log) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().putAll(env);
+    builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+    return new HostProcessContainer(builder.start(), log);
+  }
+
+  @Override
+  public CompletableFuture<Integer> exited() {
+    return exited;
+  }
+
+  @Override
+  public void stop(Duration grace) {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS)
+        .execute(
+            () -> {
+              if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+              }
+            });
+  }
+
+  private static void copy(InputStream stream, LogSink log) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        log.line(line);
+      }
+    } catch (IOException e) {
+      // The process closed its output abruptly (killed); what it wrote before is in the log.
+      log.line("output ended: " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      log.line("output ended: " + e.getMessage());
+    }
+  }
+
+  private static java.io.File nullDevice() {
+    return new java.io.File(
+        System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+  }
+}
