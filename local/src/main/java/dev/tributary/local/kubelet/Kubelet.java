@@ -186,5 +186,4 @@ public final class Kubelet {
       throw new UncheckedIOException("cluster CA unreadable: " + config.getCaCertFile(), e);
     }
   }
-
 }

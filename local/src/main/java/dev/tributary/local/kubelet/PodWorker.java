@@ -612,5 +612,4 @@ final class PodWorker {
   private static <T> List<T> nonNull(List<T> list) {
     return list == null ? List.of() : list;
   }
-
 }
