@@ -67,13 +67,15 @@ public final class HostProcessContainer implements RunningContainer {
     if (!process.isAlive()) {
       return;
     }
-    process.destroy();
+    // Through the handle: Process.destroy() also closes the pipes, losing what the process writes
+    // while it handles SIGTERM.
+    process.toHandle().destroy();
     CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS)
         .execute(
             () -> {
               if (process.isAlive()) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                process.toHandle().destroyForcibly();
               }
             });
   }
