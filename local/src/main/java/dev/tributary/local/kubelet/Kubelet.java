@@ -23,10 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,22 +138,16 @@ public final class Kubelet {
     if (informer != null) {
       informer.close();
     }
+    List<CompletableFuture<Void>> stopped = new ArrayList<>();
     for (PodWorker worker : workers.values()) {
-      worker.shutdown(CLOSE_GRACE);
+      stopped.add(worker.shutdown(CLOSE_GRACE));
     }
-    List<CompletableFuture<Integer>> exits = new ArrayList<>();
     try {
-      // Let the shutdown tasks run, then wait for what they stopped.
-      executor.submit(() -> {}).get(1, TimeUnit.SECONDS);
-      Thread.sleep(50);
-      for (PodWorker worker : workers.values()) {
-        exits.addAll(worker.exits());
-      }
-      CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new))
-          .get(CLOSE_GRACE.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new))
+          .get(CLOSE_GRACE.toMillis() + 3000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (Exception e) {
+    } catch (ExecutionException | TimeoutException e) {
       LOG.warn("containers still running at kubelet close node={}", settings.nodeName(), e);
     }
     timers.shutdownNow();

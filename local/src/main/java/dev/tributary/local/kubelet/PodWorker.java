@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,32 +90,30 @@ final class PodWorker {
         });
   }
 
-  /** The kubelet is closing: stop the containers but leave the pod's API state alone. */
-  void shutdown(Duration grace) {
+  /**
+   * The kubelet is closing: stop the containers but leave the pod's API state alone.
+   *
+   * @return completes once every container has ended
+   */
+  CompletableFuture<Void> shutdown(Duration grace) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
     serial.execute(
         () -> {
           gone = true;
           finished = true;
+          List<CompletableFuture<Integer>> exits = new ArrayList<>();
           for (ContainerRun run : all()) {
             run.cancelPending();
             stopProber(run);
             if (run.handle != null) {
               run.handle.stop(grace);
+              exits.add(run.handle.exited());
             }
           }
+          CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new))
+              .whenComplete((ignored, failure) -> done.complete(null));
         });
-  }
-
-  /** Completes once every container of this worker has ended (for the kubelet's close). */
-  List<java.util.concurrent.CompletableFuture<Integer>> exits() {
-    List<java.util.concurrent.CompletableFuture<Integer>> out = new ArrayList<>();
-    for (ContainerRun run : all()) {
-      RunningContainer handle = run.handle;
-      if (handle != null) {
-        out.add(handle.exited());
-      }
-    }
-    return out;
+    return done;
   }
 
   private void onUpdate(Pod latest) {

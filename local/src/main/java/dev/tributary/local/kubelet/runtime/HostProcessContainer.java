@@ -17,13 +17,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * A container run as a host process: the command line with the host's environment overlaid by the
  * container's env, started in {@code workDir}; stdout and stderr go line by line to the container's
- * log. {@link #stop} sends SIGTERM, then kills the process and its descendants after the grace
- * period. Two virtual threads per process copy its output.
+ * log. {@link #stop} sends SIGTERM to the process, then kills it and its descendants after the
+ * grace period; once it has ended, the descendants it had when asked to stop are killed too, as a
+ * container's processes end with its main one. Two virtual threads per process copy its output.
  */
 public final class HostProcessContainer implements RunningContainer {
 
   private final Process process;
   private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+  private volatile List<ProcessHandle> tree = List.of();
+
+  private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
 
   private HostProcessContainer(Process process, LogSink log) {
     this.process = process;
@@ -33,10 +37,14 @@ public final class HostProcessContainer implements RunningContainer {
         .onExit()
         .thenRun(
             () -> {
+              // As when a container's main process ends: whatever it left running goes too (they
+              // would hold its output open).
+              tree.forEach(ProcessHandle::destroyForcibly);
               try {
-                // The log is complete before the exit is reported.
-                out.join();
-                err.join();
+                // The log is complete before the exit is reported, unless something we could not
+                // see still holds the output open.
+                out.join(OUTPUT_DRAIN);
+                err.join(OUTPUT_DRAIN);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -69,12 +77,14 @@ public final class HostProcessContainer implements RunningContainer {
     }
     // Through the handle: Process.destroy() also closes the pipes, losing what the process writes
     // while it handles SIGTERM.
+    tree = process.descendants().toList();
     process.toHandle().destroy();
     CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS)
         .execute(
             () -> {
               if (process.isAlive()) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
+                tree.forEach(ProcessHandle::destroyForcibly);
                 process.toHandle().destroyForcibly();
               }
             });
