@@ -13,6 +13,7 @@ import dev.tributary.local.apiserver.rest.ObjectValidator;
 import dev.tributary.local.apiserver.rest.PatchEngine;
 import dev.tributary.local.apiserver.table.TableRenderer;
 import dev.tributary.local.apiserver.validation.BuiltinValidation;
+import dev.tributary.local.kubelet.logs.ContainerLogReader;
 import java.util.Objects;
 
 /**
@@ -34,6 +35,8 @@ import java.util.Objects;
  *     built into the server regardless)
  * @param admission the admission plugins (default: the webhooks that webhook configurations
  *     register)
+ * @param podLogs where {@code pods/log} reads containers' output (default: {@link
+ *     ContainerLogReader#NONE}, for a server without a kubelet)
  */
 public record ApiExtensions(
     Authorizer authorizer,
@@ -43,7 +46,8 @@ public record ApiExtensions(
     VersionConverters converters,
     ObjectValidator validator,
     DeletionListener deletions,
-    AdmissionPlugins admission) {
+    AdmissionPlugins admission,
+    ContainerLogReader podLogs) {
 
   public ApiExtensions {
     Objects.requireNonNull(patches, "patches");
@@ -52,6 +56,7 @@ public record ApiExtensions(
     Objects.requireNonNull(validator, "validator");
     Objects.requireNonNull(deletions, "deletions");
     Objects.requireNonNull(admission, "admission");
+    Objects.requireNonNull(podLogs, "podLogs");
   }
 
   /** Every default. */
@@ -64,46 +69,52 @@ public record ApiExtensions(
         KnativeSourceConverters.registerAll(new VersionConverters()),
         ObjectValidator.all(BuiltinValidation.defaults(), new WebhookConfigurationValidation()),
         DeletionListener.none(),
-        AdmissionPlugins.defaults());
+        AdmissionPlugins.defaults(),
+        ContainerLogReader.NONE);
   }
 
   public ApiExtensions withAuthorizer(Authorizer value) {
     return new ApiExtensions(
-        value, tables, patches, schemas, converters, validator, deletions, admission);
+        value, tables, patches, schemas, converters, validator, deletions, admission, podLogs);
   }
 
   public ApiExtensions withTables(TableRenderer value) {
     return new ApiExtensions(
-        authorizer, value, patches, schemas, converters, validator, deletions, admission);
+        authorizer, value, patches, schemas, converters, validator, deletions, admission, podLogs);
   }
 
   public ApiExtensions withPatches(PatchEngine value) {
     return new ApiExtensions(
-        authorizer, tables, value, schemas, converters, validator, deletions, admission);
+        authorizer, tables, value, schemas, converters, validator, deletions, admission, podLogs);
   }
 
   public ApiExtensions withSchemas(SchemaProcessor value) {
     return new ApiExtensions(
-        authorizer, tables, patches, value, converters, validator, deletions, admission);
+        authorizer, tables, patches, value, converters, validator, deletions, admission, podLogs);
   }
 
   public ApiExtensions withConverters(VersionConverters value) {
     return new ApiExtensions(
-        authorizer, tables, patches, schemas, value, validator, deletions, admission);
+        authorizer, tables, patches, schemas, value, validator, deletions, admission, podLogs);
   }
 
   public ApiExtensions withValidator(ObjectValidator value) {
     return new ApiExtensions(
-        authorizer, tables, patches, schemas, converters, value, deletions, admission);
+        authorizer, tables, patches, schemas, converters, value, deletions, admission, podLogs);
   }
 
   public ApiExtensions withDeletions(DeletionListener value) {
     return new ApiExtensions(
-        authorizer, tables, patches, schemas, converters, validator, value, admission);
+        authorizer, tables, patches, schemas, converters, validator, value, admission, podLogs);
   }
 
   public ApiExtensions withAdmission(AdmissionPlugins value) {
     return new ApiExtensions(
-        authorizer, tables, patches, schemas, converters, validator, deletions, value);
+        authorizer, tables, patches, schemas, converters, validator, deletions, value, podLogs);
+  }
+
+  public ApiExtensions withPodLogs(ContainerLogReader value) {
+    return new ApiExtensions(
+        authorizer, tables, patches, schemas, converters, validator, deletions, admission, value);
   }
 }

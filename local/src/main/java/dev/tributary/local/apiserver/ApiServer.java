@@ -10,6 +10,7 @@ import dev.tributary.local.apiserver.defaults.BuiltinDefaults;
 import dev.tributary.local.apiserver.defaults.ServiceClusterIps;
 import dev.tributary.local.apiserver.gc.GarbageCollector;
 import dev.tributary.local.apiserver.http.AccessReviewEndpoint;
+import dev.tributary.local.apiserver.http.PodLogs;
 import dev.tributary.local.apiserver.http.RequestHandler;
 import dev.tributary.local.apiserver.http.ResourceEndpoint;
 import dev.tributary.local.apiserver.http.Tables;
@@ -120,6 +121,7 @@ public final class ApiServer {
             tables,
             new ResourceEndpoint(
                 objects, tables, new AccessReviewEndpoint(new AccessReviews(authorizer))),
+            new PodLogs(objects, extensions.podLogs(), config.clock()),
             config.authenticator(),
             authorizer,
             workers,

@@ -63,6 +63,7 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
   private final ObjectService objects;
   private final ResourceEndpoint endpoint;
   private final Tables tables;
+  private final PodLogs podLogs;
   private final TokenAuthenticator authenticator;
   private final Authorizer authorizer;
   private final ExecutorService workers;
@@ -77,6 +78,7 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
       ObjectService objects,
       Tables tables,
       ResourceEndpoint endpoint,
+      PodLogs podLogs,
       TokenAuthenticator authenticator,
       Authorizer authorizer,
       ExecutorService workers,
@@ -86,6 +88,7 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
     this.objects = objects;
     this.tables = tables;
     this.endpoint = endpoint;
+    this.podLogs = podLogs;
     this.authenticator = authenticator;
     this.authorizer = authorizer;
     this.workers = workers;
@@ -173,11 +176,61 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
           });
       return;
     }
+    boolean podLog = route != null && method.equals("GET") && route.subresource().equals("log");
     request
         .body()
         .onFailure(
             e -> log.debug("request body not read path={}: {}", request.path(), e.toString()))
-        .onSuccess(body -> submit(request, () -> serve(call, bytes(body))));
+        .onSuccess(
+            body ->
+                execute(
+                    request,
+                    podLog ? () -> serveLog(call) : () -> respond(request, answer(call, body))));
+  }
+
+  /** The answer to a non-watch, non-log request (on a worker thread). */
+  private ApiResponse answer(Call call, Buffer body) {
+    try {
+      return serve(call, bytes(body));
+    } catch (ApiException e) {
+      return ApiResponse.error(e);
+    } catch (RuntimeException e) {
+      log.error("request failed method={} path={}", call.method(), call.request().path(), e);
+      return ApiResponse.error(ApiErrors.internal("unexpected server error"));
+    }
+  }
+
+  /**
+   * Serves {@code pods/log} on a worker thread: failures found before the stream starts are Status
+   * answers; once it has started, a failure ends it.
+   */
+  private void serveLog(Call call) {
+    HttpServerRequest request = call.request();
+    PodLogs.Request logRequest;
+    try {
+      authorize(call);
+      logRequest = podLogs.prepare(call.route(), call.query());
+    } catch (ApiException e) {
+      respond(request, ApiResponse.error(e));
+      return;
+    }
+    HttpPodLogOutput output = null;
+    try {
+      output = HttpPodLogOutput.start(request.response());
+      podLogs.stream(logRequest, output);
+    } catch (java.io.IOException e) {
+      log.debug("log stream ended path={}: {}", request.path(), e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      log.error("log stream failed path={}", request.path(), e);
+    } finally {
+      if (output != null) {
+        output.end();
+      } else {
+        respond(request, ApiResponse.error(ApiErrors.internal("the log stream did not start")));
+      }
+    }
   }
 
   /** Serves a non-watch request on a worker thread. */
@@ -374,27 +427,6 @@ public final class RequestHandler implements Handler<HttpServerRequest> {
   }
 
   // ---- plumbing ----
-
-  private interface Work {
-    ApiResponse run();
-  }
-
-  private void submit(HttpServerRequest request, Work work) {
-    execute(
-        request,
-        () -> {
-          ApiResponse response;
-          try {
-            response = work.run();
-          } catch (ApiException e) {
-            response = ApiResponse.error(e);
-          } catch (RuntimeException e) {
-            log.error("request failed method={} path={}", request.method(), request.path(), e);
-            response = ApiResponse.error(ApiErrors.internal("unexpected server error"));
-          }
-          respond(request, response);
-        });
-  }
 
   private void execute(HttpServerRequest request, Runnable task) {
     try {

@@ -105,7 +105,8 @@ public final class ResourceEndpoint {
       throw ApiErrors.methodNotAllowed();
     }
     if (route.subresource().equals("log")) {
-      return PodLogs.waitingToStart(objects.get(type, route.namespace(), route.name()), query);
+      // A GET is streamed by RequestHandler through PodLogs; only a HEAD gets here.
+      throw ApiErrors.methodNotAllowed();
     }
     if (route.subresource().equals("scale")) {
       return scale(verb, route, contentType, body, query);
