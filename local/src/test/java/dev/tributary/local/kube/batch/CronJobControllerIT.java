@@ -1,0 +1,169 @@
+package dev.tributary.local.kube.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tributary.local.apiserver.TestCluster;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CronJob and Job controllers together against the local API server, with the walkthrough's
+ * batch/v1beta1 CronJob. The controllers' clock runs ahead of the CronJob's creation, so its first
+ * activation is due at once and the second a few seconds later.
+ */
+class CronJobControllerIT {
+
+  private static final String CRONJOB =
+      """
+      apiVersion: batch/v1beta1
+      kind: CronJob
+      metadata:
+        name: heartbeat-cron
+      spec:
+        schedule: "* * * * *"
+        successfulJobsHistoryLimit: 1
+        jobTemplate:
+          metadata:
+            labels:
+              app: heartbeat-cron
+          spec:
+            template:
+              spec:
+                restartPolicy: Never
+                containers:
+                - name: single-heartbeat
+                  image: docker.io/coldtea214/heartbeats:1.0
+                  args:
+                  - --period=1
+      """;
+
+  @TempDir static Path temp;
+  private static TestCluster cluster;
+  private static KubernetesClient client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = TestCluster.start(temp.resolve("data"));
+    client = cluster.client();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    cluster.close();
+  }
+
+  private static ConditionFactory await() {
+    return Awaitility.await().atMost(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void runsTheWalkthroughsV1beta1CronJobEveryMinuteAndKeepsTheHistoryLimit() throws Exception {
+    String ns = BatchTestSupport.newNamespace(client, "cron");
+    GenericKubernetesResource created =
+        client
+            .genericKubernetesResources("batch/v1beta1", "CronJob")
+            .inNamespace(ns)
+            .resource(Serialization.unmarshal(CRONJOB, GenericKubernetesResource.class))
+            .create();
+    Instant creation = Instant.parse(created.getMetadata().getCreationTimestamp());
+    // The controllers' clock starts 55 s into the minute after the creation: that minute's
+    // activation is due at once, the next one 5 s later.
+    Instant start = creation.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofSeconds(60 + 55));
+    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
+    CronJob cronJob =
+        client.batch().v1().cronjobs().inNamespace(ns).withName("heartbeat-cron").get();
+
+    try (JobController jobs = new JobController(client, clock);
+        CronJobController cronJobs = new CronJobController(client, clock)) {
+      jobs.start().get(30, TimeUnit.SECONDS);
+      cronJobs.start().get(30, TimeUnit.SECONDS);
+
+      String lastSchedule = await().until(() -> lastScheduleTime(ns), time -> time != null);
+      // Named by the scheduled minute; a slow start may have skipped to the next minute.
+      long minute = Instant.parse(lastSchedule).getEpochSecond() / 60;
+      String firstName = "heartbeat-cron-" + minute;
+      String secondName = "heartbeat-cron-" + (minute + 1);
+      Job firstJob = await().until(() -> job(ns, firstName), j -> j != null);
+      assertThat(firstJob.getMetadata().getLabels()).containsEntry("app", "heartbeat-cron");
+      assertThat(firstJob.getMetadata().getOwnerReferences().get(0).getUid())
+          .isEqualTo(cronJob.getMetadata().getUid());
+      await()
+          .untilAsserted(
+              () ->
+                  assertThat(cronJob(ns).getStatus().getActive())
+                      .extracting(r -> r.getName())
+                      .contains(firstName));
+
+      succeedPodOf(firstJob);
+      await()
+          .untilAsserted(
+              () ->
+                  assertThat(BatchTestSupport.events(client, cronJob))
+                      .contains(
+                          "Normal SuccessfulCreate Created job " + firstName,
+                          "Normal SawCompletedJob Saw completed job: "
+                              + firstName
+                              + ", condition: Complete"));
+      assertThat(cronJob(ns).getStatus().getLastSuccessfulTime()).isNotNull();
+
+      Job secondJob =
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(70))
+              .until(() -> job(ns, secondName), j -> j != null);
+      succeedPodOf(secondJob);
+      // Only one successful Job is kept: the first goes once the second is complete.
+      await().until(() -> job(ns, firstName) == null);
+      await()
+          .untilAsserted(
+              () ->
+                  assertThat(BatchTestSupport.events(client, cronJob))
+                      .contains("Normal SuccessfulDelete Deleted job " + firstName));
+      assertThat(job(ns, secondName)).isNotNull();
+    }
+  }
+
+  private static String lastScheduleTime(String ns) {
+    CronJob current = cronJob(ns);
+    return current.getStatus() == null ? null : current.getStatus().getLastScheduleTime();
+  }
+
+  private static Job job(String ns, String name) {
+    return client.batch().v1().jobs().inNamespace(ns).withName(name).get();
+  }
+
+  private static CronJob cronJob(String ns) {
+    return client.batch().v1().cronjobs().inNamespace(ns).withName("heartbeat-cron").get();
+  }
+
+  private static void succeedPodOf(Job job) {
+    List<Pod> pods =
+        await()
+            .until(
+                () ->
+                    client
+                        .pods()
+                        .inNamespace(job.getMetadata().getNamespace())
+                        .withLabel(JobPods.JOB_NAME, job.getMetadata().getName())
+                        .list()
+                        .getItems(),
+                list -> !list.isEmpty());
+    BatchTestSupport.setPhase(client, pods.get(0), "Succeeded");
+  }
+}
