@@ -6,11 +6,11 @@ import dev.tributary.local.apiserver.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CronJob and Job controllers together against the local API server, with the walkthrough's
- * batch/v1beta1 CronJob. The controllers' clock runs ahead of the CronJob's creation, so its first
- * activation is due at once and the second a few seconds later.
+ * batch/v1beta1 CronJob; the controllers' clock is moved ahead so activations come within seconds.
  */
 class CronJobControllerIT {
 
@@ -76,28 +75,38 @@ class CronJobControllerIT {
   @Test
   void runsTheWalkthroughsV1beta1CronJobEveryMinuteAndKeepsTheHistoryLimit() throws Exception {
     String ns = BatchTestSupport.newNamespace(client, "cron");
-    GenericKubernetesResource created =
-        client
-            .genericKubernetesResources("batch/v1beta1", "CronJob")
-            .inNamespace(ns)
-            .resource(Serialization.unmarshal(CRONJOB, GenericKubernetesResource.class))
-            .create();
-    Instant creation = Instant.parse(created.getMetadata().getCreationTimestamp());
-    // The controllers' clock starts 55 s into the minute after the creation: that minute's
-    // activation is due at once, the next one 5 s later.
-    Instant start = creation.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofSeconds(60 + 55));
-    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
-    CronJob cronJob =
-        client.batch().v1().cronjobs().inNamespace(ns).withName("heartbeat-cron").get();
-
+    AdjustableClock clock = new AdjustableClock();
     try (JobController jobs = new JobController(client, clock);
         CronJobController cronJobs = new CronJobController(client, clock)) {
       jobs.start().get(30, TimeUnit.SECONDS);
       cronJobs.start().get(30, TimeUnit.SECONDS);
+      GenericKubernetesResource created =
+          client
+              .genericKubernetesResources("batch/v1beta1", "CronJob")
+              .inNamespace(ns)
+              .resource(Serialization.unmarshal(CRONJOB, GenericKubernetesResource.class))
+              .create();
+      // Jump to 50 s into the minute after the creation, and have the CronJob looked at again:
+      // that minute's activation is due at once, the next one 10 s later.
+      Instant creation = Instant.parse(created.getMetadata().getCreationTimestamp());
+      clock.setNow(creation.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofSeconds(60 + 50)));
+      CronJob cronJob =
+          client
+              .batch()
+              .v1()
+              .cronjobs()
+              .inNamespace(ns)
+              .withName("heartbeat-cron")
+              .edit(
+                  c ->
+                      new CronJobBuilder(c)
+                          .editMetadata()
+                          .addToLabels("poke", "1")
+                          .endMetadata()
+                          .build());
 
-      String lastSchedule = await().until(() -> lastScheduleTime(ns), time -> time != null);
-      // Named by the scheduled minute; a slow start may have skipped to the next minute.
-      long minute = Instant.parse(lastSchedule).getEpochSecond() / 60;
+      // Jobs are named by their scheduled minute.
+      long minute = creation.getEpochSecond() / 60 + 1;
       String firstName = "heartbeat-cron-" + minute;
       String secondName = "heartbeat-cron-" + (minute + 1);
       Job firstJob = await().until(() -> job(ns, firstName), j -> j != null);
@@ -111,6 +120,7 @@ class CronJobControllerIT {
                       .extracting(r -> r.getName())
                       .contains(firstName));
 
+      assertThat(lastScheduleTime(ns)).isIn(Instant.ofEpochSecond(minute * 60).toString(), null);
       succeedPodOf(firstJob);
       await()
           .untilAsserted(
@@ -125,7 +135,7 @@ class CronJobControllerIT {
 
       Job secondJob =
           Awaitility.await()
-              .atMost(Duration.ofSeconds(70))
+              .atMost(Duration.ofSeconds(40))
               .until(() -> job(ns, secondName), j -> j != null);
       succeedPodOf(secondJob);
       // Only one successful Job is kept: the first goes once the second is complete.
