@@ -1,17 +1,25 @@
 package dev.tributary.cli;
 
-import dev.tributary.local.apiserver.ControlPlane;
+import dev.tributary.local.cluster.LocalCluster;
+import dev.tributary.local.cluster.ManifestApplier;
 import dev.tributary.local.datadir.DataDir;
 import dev.tributary.local.datadir.DataDirLockedException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,18 +46,45 @@ final class UpCommand implements Callable<Integer> {
           "HTTPS port of the API server on 127.0.0.1 (0 = any free port). Default: ${DEFAULT-VALUE}.")
   int port;
 
+  @Option(
+      names = "--no-host-exec",
+      description =
+          "Do not run unmapped images as host processes, even when their container gives a command.")
+  boolean noHostExec;
+
+  @Option(
+      names = "--no-release",
+      description = "Do not install the Knative control plane (release.yaml) - a bare Kubernetes.")
+  boolean noRelease;
+
+  @Option(
+      names = {"-f", "--filename"},
+      paramLabel = "FILE|DIR",
+      description =
+          "Manifests to apply once the cluster is ready (files, or directories of .yaml).")
+  List<Path> manifests = new ArrayList<>();
+
+  /** The control plane's Deployments {@code up} waits for. */
+  private static final List<String> RELEASE_DEPLOYMENTS =
+      List.of("eventing-webhook", "eventing-controller");
+
   @Override
   public Integer call() {
+    // The in-JVM pods' Vert.x clients must resolve cluster names through the JDK, where the local
+    // cluster's names live, and a name looked up before its Service exists must not stay unknown.
+    System.setProperty("vertx.disableDnsResolver", "true");
+    java.security.Security.setProperty("networkaddress.cache.negative.ttl", "0");
     PrintStream out =
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     long started = System.nanoTime();
     Path dir =
         dataDir != null ? dataDir : DataDir.defaultRoot(Path.of(System.getProperty("user.home")));
-    ControlPlane plane;
+    Consumer<String> progress = step -> out.println("tributary: " + step);
+    LocalCluster cluster;
     try {
-      plane =
-          ControlPlane.start(
-              dir, port, Clock.systemUTC(), step -> out.println("tributary: " + step));
+      cluster =
+          LocalCluster.start(
+              dir, Clock.systemUTC(), new LocalCluster.Settings(port, !noHostExec), progress);
     } catch (DataDirLockedException e) {
       out.println("tributary: " + e.getMessage());
       return 1;
@@ -57,29 +92,68 @@ final class UpCommand implements Callable<Integer> {
       out.println("tributary: could not start: " + e.getMessage());
       return 1;
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    out.println(
-        "tributary: API server ready at "
-            + plane.url()
-            + String.format(Locale.ROOT, " (%.1fs)", seconds));
-    out.println("export KUBECONFIG=" + plane.kubeconfig());
-    CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   out.println("tributary: stopping");
-                  plane.close();
+                  cluster.close();
                   out.println("tributary: stopped");
-                  stopped.countDown();
                 },
                 "tributary-up-shutdown"));
     try {
-      stopped.await();
+      ManifestApplier applier = new ManifestApplier(cluster.client(), Clock.systemUTC());
+      if (!noRelease) {
+        applier.apply(releaseManifest());
+        progress.accept("release applied; waiting for the Knative control plane");
+        applier.awaitAvailable("knative-eventing", RELEASE_DEPLOYMENTS, RELEASE_TIMEOUT, progress);
+      }
+      for (Path manifest : manifests) {
+        for (Path file : manifestFiles(manifest)) {
+          applier.apply(Files.readString(file, StandardCharsets.UTF_8));
+          progress.accept("applied " + file);
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      plane.close();
+      return 1;
+    } catch (Exception e) {
+      out.println("tributary: " + e.getMessage());
+      out.println("tributary: the cluster keeps running; Ctrl-C stops it");
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    out.println(
+        "tributary: ready at "
+            + cluster.controlPlane().url()
+            + String.format(Locale.ROOT, " (%.1fs)", seconds));
+    out.println("export KUBECONFIG=" + cluster.controlPlane().kubeconfig());
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  private static final java.time.Duration RELEASE_TIMEOUT = java.time.Duration.ofSeconds(120);
+
+  /** The release.yaml the build wrote into this jar. */
+  private static String releaseManifest() throws IOException {
+    try (InputStream in = UpCommand.class.getResourceAsStream("/release.yaml")) {
+      if (in == null) {
+        throw new IOException("this build has no release.yaml (build dist with Maven)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** {@code path} itself, or the .yaml/.yml/.json files of a directory, in name order. */
+  private static List<Path> manifestFiles(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      return List.of(path);
+    }
+    try (Stream<Path> files = Files.list(path)) {
+      return files.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList();
+    }
   }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +36,18 @@ public final class ControlPlane implements AutoCloseable {
   private final DataDir dataDir;
   private final ApiServer server;
   private final Path kubeconfig;
+  private final Tokens tokens;
   private final Deque<AutoCloseable> resources;
   private boolean closed; // guarded by this
 
   private ControlPlane(
-      DataDir dataDir, ApiServer server, Path kubeconfig, Deque<AutoCloseable> resources) {
+      DataDir dataDir,
+      ApiServer server,
+      Path kubeconfig,
+      Tokens tokens,
+      Deque<AutoCloseable> resources) {
     this.dataDir = dataDir;
+    this.tokens = tokens;
     this.server = server;
     this.kubeconfig = kubeconfig;
     this.resources = resources;
@@ -58,6 +65,21 @@ public final class ControlPlane implements AutoCloseable {
    */
   public static ControlPlane start(
       Path dataDirectory, int port, Clock clock, Consumer<String> progress) throws Exception {
+    return start(dataDirectory, port, clock, progress, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #start(Path, int, Clock, Consumer)}, with the server's configuration changed by
+   * {@code customize} (the local cluster plugs in how webhooks reach Services and where pod logs
+   * are read).
+   */
+  public static ControlPlane start(
+      Path dataDirectory,
+      int port,
+      Clock clock,
+      Consumer<String> progress,
+      UnaryOperator<ApiServerConfig> customize)
+      throws Exception {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
       DataDir dataDir = DataDir.open(dataDirectory);
@@ -91,12 +113,13 @@ public final class ControlPlane implements AutoCloseable {
       ApiServer server =
           ApiServer.start(
                   vertx,
-                  ApiServerConfig.loopback(port, certificates.apiServer(), tokens, store)
-                      .withClock(clock))
+                  customize.apply(
+                      ApiServerConfig.loopback(port, certificates.apiServer(), tokens, store)
+                          .withClock(clock)))
               .await(60, TimeUnit.SECONDS);
       opened.push(() -> server.close().await(30, TimeUnit.SECONDS));
       Path kubeconfig = Kubeconfig.write(dataDir, server.port(), certificates, tokens);
-      return new ControlPlane(dataDir, server, kubeconfig, opened);
+      return new ControlPlane(dataDir, server, kubeconfig, tokens, opened);
     } catch (Exception e) {
       closeAll(opened, e);
       throw e;
@@ -116,6 +139,11 @@ public final class ControlPlane implements AutoCloseable {
   /** The kubeconfig written for this control plane. */
   public Path kubeconfig() {
     return kubeconfig;
+  }
+
+  /** The API server's tokens (the kubelet mints pods' ServiceAccount tokens from them). */
+  public Tokens tokens() {
+    return tokens;
   }
 
   /** The data directory. */

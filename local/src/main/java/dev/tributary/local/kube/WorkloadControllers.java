@@ -2,6 +2,10 @@ package dev.tributary.local.kube;
 
 import dev.tributary.local.kube.apps.DeploymentController;
 import dev.tributary.local.kube.apps.ReplicaSetController;
+import dev.tributary.local.kube.batch.CronJobController;
+import dev.tributary.local.kube.batch.JobController;
+import dev.tributary.local.kube.endpoints.EndpointsController;
+import dev.tributary.local.kube.serviceaccount.ServiceAccountController;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,8 +44,18 @@ public final class WorkloadControllers implements AutoCloseable {
     try {
       DeploymentController deployments = controllers.own(new DeploymentController(client, clock));
       ReplicaSetController replicaSets = controllers.own(new ReplicaSetController(client, clock));
-      // Other workload controllers (Job, CronJob, ServiceAccount, Endpoints, ...) start here.
-      CompletableFuture.allOf(deployments.start(), replicaSets.start())
+      JobController jobs = controllers.own(new JobController(client, clock));
+      CronJobController cronJobs = controllers.own(new CronJobController(client, clock));
+      ServiceAccountController serviceAccounts =
+          controllers.own(new ServiceAccountController(client));
+      EndpointsController endpoints = controllers.own(new EndpointsController(client));
+      CompletableFuture.allOf(
+              deployments.start(),
+              replicaSets.start(),
+              jobs.start(),
+              cronJobs.start(),
+              serviceAccounts.start(),
+              endpoints.start())
           .get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
       return controllers;
     } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
