@@ -95,7 +95,7 @@ public final class Kubelet {
             new EnvResolver(new FabricEnvSources(client)),
             new ImageResolver(
                 new ImageMappings(dataDir.resolve(ImageMappings.FILE_NAME)), settings.hostExec()),
-            new PodAddresses(),
+            PodAddresses.forDataDir(dataDir),
             tokens,
             dataDir.resolve("kubelet"),
             stripSlash(config.getMasterUrl()),

@@ -20,7 +20,30 @@ final class PodAddresses {
 
   private final Map<Integer, String> owners = new HashMap<>(); // address -> pod uid
   private final Map<String, Integer> byPod = new HashMap<>();
-  private int next = FIRST;
+  private int next;
+
+  /** Addresses from 127.1.0.1 upwards. */
+  PodAddresses() {
+    this(FIRST);
+  }
+
+  private PodAddresses(int first) {
+    this.next = first;
+  }
+
+  /**
+   * Addresses starting at a point that depends on {@code dataDir}: two local clusters on one
+   * machine (a user's and a test's, or two tests') then hand out different addresses, where
+   * starting both at 127.1.0.1 would make their pods fight over the same address and port. The walk
+   * still covers every usable address.
+   */
+  static PodAddresses forDataDir(java.nio.file.Path dataDir) {
+    int second = 1 + Math.floorMod(dataDir.toAbsolutePath().normalize().toString().hashCode(), 254);
+    if (second == 96) {
+      second = 97; // the Service range
+    }
+    return new PodAddresses((127 << 24) | (second << 16) | 1);
+  }
 
   /** The pod's address: the one it has, else a free one. */
   synchronized String allocate(String podUid) {

@@ -52,4 +52,15 @@ class PodAddressesTest {
     assertThat(GoDurations.format(java.time.Duration.ofSeconds(300))).isEqualTo("5m0s");
     assertThat(GoDurations.format(java.time.Duration.ofSeconds(10))).isEqualTo("10s");
   }
+
+  @Test
+  void clustersOnDifferentDataDirsStartAtDifferentAddresses() {
+    String a = PodAddresses.forDataDir(java.nio.file.Path.of("/tmp/cluster-a")).allocate("p");
+    String b = PodAddresses.forDataDir(java.nio.file.Path.of("/tmp/cluster-b")).allocate("p");
+
+    assertThat(a).isNotEqualTo(b).startsWith("127.").endsWith(".0.1");
+    assertThat(PodAddresses.forDataDir(java.nio.file.Path.of("/tmp/cluster-a")).allocate("q"))
+        .isEqualTo(a);
+    assertThat(a).doesNotStartWith("127.96.").doesNotStartWith("127.0.");
+  }
 }
