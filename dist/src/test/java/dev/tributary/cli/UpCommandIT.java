@@ -51,10 +51,13 @@ class UpCommandIT {
           .until(() -> lines(log).stream().anyMatch(l -> l.startsWith("export KUBECONFIG=")));
       assertThat(lines(log))
           .anyMatch(
-              l ->
-                  l.matches(
-                      "tributary: API server ready at https://127\\.0\\.0\\.1:\\d+ \\(\\d+\\.\\ds\\)"))
-          .contains("export KUBECONFIG=" + dataDir.resolve("kubeconfig"));
+              l -> l.matches("tributary: ready at https://127\\.0\\.0\\.1:\\d+ \\(\\d+\\.\\ds\\)"))
+          .anyMatch(l -> l.startsWith("tributary: API server ready at https://127.0.0.1:"))
+          .contains(
+              "tributary: kubelet running (node tributary)",
+              "tributary: knative-eventing/eventing-webhook available",
+              "tributary: knative-eventing/eventing-controller available",
+              "export KUBECONFIG=" + dataDir.resolve("kubeconfig"));
       assertThat(Files.readString(dataDir.resolve("kubeconfig")))
           .contains("server: https://127.0.0.1:");
 

@@ -87,6 +87,8 @@ public final class LocalCluster implements AutoCloseable {
                                 .withWebhooks(
                                     new WebhookSettings(new ClusterIpServiceResolver(names))))));
     parts.push(plane);
+    // kubectl can already talk to the API server (and bench/apiserver.sh measures up to here).
+    progress.accept("API server ready at " + plane.url());
     try {
       KubernetesClient client =
           new KubernetesClientBuilder()
