@@ -16,6 +16,7 @@ import dev.tributary.controller.sink.SinkResolver;
 import dev.tributary.controller.sinkbinding.SinkBindingReconciler;
 import dev.tributary.runtime.AdminServer;
 import dev.tributary.runtime.KubeClients;
+import dev.tributary.runtime.KvLog;
 import dev.tributary.runtime.Program;
 import dev.tributary.runtime.ProgramContext;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -79,10 +80,8 @@ public final class ControllerProgram implements Program {
                                 .onComplete(closed -> exit.tryFail(e)))
                     .onSuccess(
                         admin -> {
-                          ctx.log()
-                              .line(
-                                  "level=info msg=\"eventing-controller started\" identity="
-                                      + config.podName());
+                          new KvLog(ctx.log())
+                              .info("eventing-controller started", "identity", config.podName());
                           ctx.stopRequested()
                               .onComplete(
                                   stop ->
@@ -94,10 +93,8 @@ public final class ControllerProgram implements Program {
                                               })
                                           .onComplete(
                                               closed -> {
-                                                ctx.log()
-                                                    .line(
-                                                        "level=info msg=\"eventing-controller"
-                                                            + " stopped\"");
+                                                new KvLog(ctx.log())
+                                                    .info("eventing-controller stopped");
                                                 admin.close().onComplete(x -> exit.tryComplete(0));
                                               }));
                         }));
@@ -235,22 +232,24 @@ public final class ControllerProgram implements Program {
               LeaderElection.Settings.knativeDefaults(
                   config.systemNamespace(), ControllerConfig.LEASE_NAME, config.podName()),
               () -> {
-                ctx.log()
-                    .line(
-                        "level=info msg=\"started leading\" lease="
-                            + ControllerConfig.LEASE_NAME
-                            + " identity="
-                            + config.podName());
+                new KvLog(ctx.log())
+                    .info(
+                        "started leading",
+                        "lease",
+                        ControllerConfig.LEASE_NAME,
+                        "identity",
+                        config.podName());
                 controllers.forEach(Controller::startWorkers);
               },
               () -> {
                 controllers.forEach(Controller::stopWorkers);
-                ctx.log()
-                    .line(
-                        "level=info msg=\"stopped leading\" lease="
-                            + ControllerConfig.LEASE_NAME
-                            + " identity="
-                            + config.podName());
+                new KvLog(ctx.log())
+                    .info(
+                        "stopped leading",
+                        "lease",
+                        ControllerConfig.LEASE_NAME,
+                        "identity",
+                        config.podName());
               });
     }
 

@@ -1,9 +1,6 @@
 package dev.tributary.cli;
 
-import dev.tributary.adapters.apiserver.ReceiveAdapterProgram;
-import dev.tributary.adapters.ping.MtPingProgram;
-import dev.tributary.controller.ControllerProgram;
-import dev.tributary.webhook.WebhookProgram;
+import dev.tributary.local.kubelet.image.BuiltinImages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,22 +16,22 @@ final class ContainerPrograms {
         new ContainerProgram(
             "controller",
             "Run eventing-controller: the source and SinkBinding reconcilers.",
-            ControllerProgram::new));
+            BuiltinImages.program("controller")));
     programs.add(
         new ContainerProgram(
             "webhook",
             "Run eventing-webhook: defaulting, validation, conversion, SinkBinding injection.",
-            WebhookProgram::eventingWebhook));
+            BuiltinImages.program("webhook")));
     programs.add(
         new ContainerProgram(
             "mtping",
             "Run pingsource-mt-adapter: sends the events of every PingSource.",
-            MtPingProgram::new));
+            BuiltinImages.program("mtping")));
     programs.add(
         new ContainerProgram(
             "apiserver-receive-adapter",
             "Run an ApiServerSource's receive adapter.",
-            ReceiveAdapterProgram::new));
+            BuiltinImages.program("apiserver-receive-adapter")));
     return List.copyOf(programs);
   }
 }

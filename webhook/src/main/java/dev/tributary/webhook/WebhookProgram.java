@@ -2,6 +2,7 @@ package dev.tributary.webhook;
 
 import dev.tributary.runtime.AdminServer;
 import dev.tributary.runtime.KubeClients;
+import dev.tributary.runtime.KvLog;
 import dev.tributary.runtime.Program;
 import dev.tributary.runtime.ProgramContext;
 import dev.tributary.webhook.certs.CertificateSecret;

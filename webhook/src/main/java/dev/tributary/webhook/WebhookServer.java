@@ -1,5 +1,6 @@
 package dev.tributary.webhook;
 
+import dev.tributary.runtime.KvLog;
 import dev.tributary.webhook.certs.ServingCertificate;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionRequest;

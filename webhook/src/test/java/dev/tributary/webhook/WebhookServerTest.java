@@ -2,6 +2,7 @@ package dev.tributary.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tributary.runtime.KvLog;
 import dev.tributary.runtime.RecordingLogSink;
 import dev.tributary.webhook.certs.CertificateAuthority;
 import dev.tributary.webhook.certs.ServingCertificate;

@@ -13,6 +13,7 @@ import dev.tributary.runtime.AdminServer;
 import dev.tributary.runtime.Env;
 import dev.tributary.runtime.EnvException;
 import dev.tributary.runtime.KubeClients;
+import dev.tributary.runtime.KvLog;
 import dev.tributary.runtime.Program;
 import dev.tributary.runtime.ProgramContext;
 import io.cloudevents.CloudEvent;
@@ -101,7 +102,7 @@ public final class ReceiveAdapterProgram implements Program {
     try {
       env = ReceiveAdapterEnv.read(ctx.env());
     } catch (EnvException e) {
-      ctx.log().line("level=error msg=\"invalid configuration\" error=\"" + e.getMessage() + "\"");
+      new KvLog(ctx.log()).error("invalid configuration", "error", e.getMessage());
       return Future.succeededFuture(1);
     }
     return new Running(ctx, env, clients, queueCapacity).run();
@@ -111,7 +112,7 @@ public final class ReceiveAdapterProgram implements Program {
   private static final class Running implements ResourceWatcher.Listener {
     private final ProgramContext ctx;
     private final ReceiveAdapterEnv env;
-    private final KeyValueLog log;
+    private final KvLog log;
     private final Context context;
     private final ReceiveAdapterMetrics metrics;
     private final Promise<Integer> exit = Promise.promise();
@@ -140,7 +141,7 @@ public final class ReceiveAdapterProgram implements Program {
       this.clients = clients;
       this.queueCapacity = queueCapacity;
       this.env = env;
-      this.log = new KeyValueLog(ctx.log(), env.key());
+      this.log = new KvLog(ctx.log()).withKey(env.key());
       this.context = ctx.vertx().getOrCreateContext();
       this.metrics = new ReceiveAdapterMetrics(ctx.meterRegistry());
     }

@@ -1,6 +1,7 @@
 package dev.tributary.adapters.apiserver;
 
 import dev.tributary.api.sources.apiserver.ApiServerSourceEventTypes.Operation;
+import dev.tributary.runtime.KvLog;
 import io.cloudevents.CloudEvent;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
@@ -81,7 +82,7 @@ final class ResourceWatcher {
   private final WatchTarget target;
   private final DeliveryQueue queue;
   private final ChangeEvents changes;
-  private final KeyValueLog log;
+  private final KvLog log;
   private final ReceiveAdapterMetrics metrics;
   private final boolean failFast;
   private final Listener listener;
@@ -112,7 +113,7 @@ final class ResourceWatcher {
       WatchTarget target,
       DeliveryQueue queue,
       ChangeEvents changes,
-      KeyValueLog log,
+      KvLog log,
       ReceiveAdapterMetrics metrics,
       boolean failFast,
       Listener listener) {

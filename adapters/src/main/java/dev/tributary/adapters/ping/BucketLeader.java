@@ -4,6 +4,7 @@ import dev.tributary.adapters.ping.checkpoint.CheckpointStore;
 import dev.tributary.adapters.ping.checkpoint.SourceCheckpoint;
 import dev.tributary.adapters.schedule.Tick;
 import dev.tributary.api.cron.CronSchedule;
+import dev.tributary.runtime.KvLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import dev.tributary.api.sources.ping.PingSource;
 import dev.tributary.api.sources.ping.PingSourceLifecycle;
 import dev.tributary.api.sources.ping.PingSourceSpec;
 import dev.tributary.api.sources.ping.PingSourceStatus;
+import dev.tributary.runtime.KvLog;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;

@@ -10,6 +10,7 @@ import dev.tributary.delivery.DeliveryMetrics;
 import dev.tributary.runtime.AdminServer;
 import dev.tributary.runtime.EnvException;
 import dev.tributary.runtime.KubeClients;
+import dev.tributary.runtime.KvLog;
 import dev.tributary.runtime.Program;
 import dev.tributary.runtime.ProgramContext;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,6 +1,7 @@
 package dev.tributary.adapters.ping;
 
 import dev.tributary.api.sources.ping.PingSource;
+import dev.tributary.runtime.KvLog;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.api.cron.CronParser;
 import dev.tributary.api.cron.CronSchedule;
+import dev.tributary.runtime.KvLog;
 import dev.tributary.runtime.RecordingLogSink;
 import java.time.Clock;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import dev.tributary.adapters.ping.checkpoint.CheckpointStore;
 import dev.tributary.adapters.ping.checkpoint.SourceCheckpoint;
 import dev.tributary.adapters.schedule.Tick;
 import dev.tributary.api.cron.CronParser;
+import dev.tributary.runtime.KvLog;
 import dev.tributary.runtime.RecordingLogSink;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

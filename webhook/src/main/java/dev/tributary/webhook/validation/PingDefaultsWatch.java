@@ -1,7 +1,7 @@
 package dev.tributary.webhook.validation;
 
 import dev.tributary.api.sources.ping.PingDefaultsConfig;
-import dev.tributary.webhook.KvLog;
+import dev.tributary.runtime.KvLog;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;

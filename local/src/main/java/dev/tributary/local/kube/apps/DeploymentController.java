@@ -1,5 +1,7 @@
 package dev.tributary.local.kube.apps;
 
+import dev.tributary.controller.KindReconciler;
+import dev.tributary.local.kube.OwnedController;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,6 +18,8 @@ public final class DeploymentController implements AutoCloseable {
   /** Events' {@code source.component}, as Kubernetes'. */
   public static final String COMPONENT = "deployment-controller";
 
+  private static final int WORKERS = 2;
+
   private final OwnedController<Deployment, ReplicaSet> loop;
 
   public DeploymentController(KubernetesClient client, Clock clock) {
@@ -27,7 +31,12 @@ public final class DeploymentController implements AutoCloseable {
             Deployment.class,
             "Deployment",
             ReplicaSet.class,
-            recorder -> new DeploymentReconciler(client, recorder, clock));
+            WORKERS,
+            parts ->
+                new KindReconciler<>(
+                    client,
+                    parts.recorder(),
+                    new DeploymentReconciler(client, parts.recorder(), clock)));
   }
 
   /** Starts watching; completes once the caches have synced and the workers run. */

@@ -1,5 +1,7 @@
 package dev.tributary.local.kube.apps;
 
+import dev.tributary.controller.KindReconciler;
+import dev.tributary.local.kube.OwnedController;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,6 +18,8 @@ public final class ReplicaSetController implements AutoCloseable {
   /** Events' {@code source.component}, as Kubernetes'. */
   public static final String COMPONENT = "replicaset-controller";
 
+  private static final int WORKERS = 2;
+
   private final OwnedController<ReplicaSet, Pod> loop;
 
   public ReplicaSetController(KubernetesClient client, Clock clock) {
@@ -27,7 +31,12 @@ public final class ReplicaSetController implements AutoCloseable {
             ReplicaSet.class,
             "ReplicaSet",
             Pod.class,
-            recorder -> new ReplicaSetReconciler(client, recorder, clock));
+            WORKERS,
+            parts ->
+                new KindReconciler<>(
+                    client,
+                    parts.recorder(),
+                    new ReplicaSetReconciler(client, parts.recorder(), clock)));
   }
 
   /** Starts watching; completes once the caches have synced and the workers run. */

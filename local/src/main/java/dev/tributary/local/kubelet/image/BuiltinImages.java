@@ -22,7 +22,8 @@ public final class BuiltinImages {
   private BuiltinImages() {}
 
   // Keys are the release's image names (dev.tributary.release.ReleaseImages in dist, which local
-  // cannot depend on) and the samples' Go command names.
+  // cannot depend on; dist's subcommands take their programs from here) and the samples' Go
+  // command names.
   private static final Map<String, Supplier<? extends Program>> PROGRAMS =
       Map.of(
           "controller", ControllerProgram::new,
@@ -31,6 +32,20 @@ public final class BuiltinImages {
           "apiserver-receive-adapter", ReceiveAdapterProgram::new,
           "event_display", EventDisplay::new,
           "heartbeats", Heartbeats::new);
+
+  /**
+   * How to create the program an image name stands for ({@code controller}, {@code event_display},
+   * ...): the one registry of programs, which the command line's subcommands use too.
+   *
+   * @throws IllegalArgumentException for a name that is not a built-in program
+   */
+  public static Supplier<? extends Program> program(String name) {
+    Supplier<? extends Program> create = PROGRAMS.get(name);
+    if (create == null) {
+      throw new IllegalArgumentException("no built-in program " + name);
+    }
+    return create;
+  }
 
   /** The in-JVM launch of {@code image}, if it is one of ours or a sample. */
   public static Optional<ContainerLaunch.InJvm> find(ImageReference image) {

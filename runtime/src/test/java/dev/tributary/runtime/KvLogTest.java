@@ -1,8 +1,7 @@
-package dev.tributary.adapters.ping;
+package dev.tributary.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tributary.runtime.RecordingLogSink;
 import org.junit.jupiter.api.Test;
 
 class KvLogTest {
@@ -19,5 +18,15 @@ class KvLogTest {
         .containsExactly(
             "level=info msg=\"ping source scheduled\" key=ns/a schedule=\"* * * * *\" empty=\"\"",
             "level=error msg=failed error=\"bad \\\"quote\\\"\\nnext\"");
+  }
+
+  @Test
+  void aKeyedLogPutsTheKeyOnEveryLineAfterTheMessage() {
+    RecordingLogSink sink = new RecordingLogSink();
+
+    new KvLog(sink).withKey("ns/source").warn("watch failed", "code", 403);
+
+    assertThat(sink.lines())
+        .containsExactly("level=warn msg=\"watch failed\" key=ns/source code=403");
   }
 }
