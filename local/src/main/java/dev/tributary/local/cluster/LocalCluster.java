@@ -12,12 +12,10 @@ import dev.tributary.local.kubelet.logs.PodLogJanitor;
 import dev.tributary.local.network.ClusterIpServiceResolver;
 import dev.tributary.local.network.ClusterNetwork;
 import dev.tributary.local.network.ServiceNameTable;
-import dev.tributary.local.security.Tokens;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.vertx.core.Vertx;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +116,7 @@ public final class LocalCluster implements AutoCloseable {
               clock,
               KubeletSettings.defaults().withHostExec(settings.hostExec()),
               logs,
-              serviceAccountTokens(plane.tokens()));
+              ServiceAccountTokens.of(plane.tokens()));
       kubelet.start().await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       parts.push(() -> kubelet.close().await(60, TimeUnit.SECONDS));
       progress.accept("kubelet running (node " + KubeletSettings.DEFAULT_NODE_NAME + ")");
@@ -127,20 +125,6 @@ public final class LocalCluster implements AutoCloseable {
       closeAll(parts);
       throw e;
     }
-  }
-
-  private static ServiceAccountTokens serviceAccountTokens(Tokens tokens) {
-    return new ServiceAccountTokens() {
-      @Override
-      public String issue(String namespace, String name, String uid) throws IOException {
-        return tokens.issueServiceAccountToken(namespace, name, uid);
-      }
-
-      @Override
-      public void revoke(String token) throws IOException {
-        tokens.revoke(token);
-      }
-    };
   }
 
   /** The API server's parts: URL, kubeconfig, data directory. */

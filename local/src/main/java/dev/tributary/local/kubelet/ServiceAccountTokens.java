@@ -1,5 +1,6 @@
 package dev.tributary.local.kubelet;
 
+import dev.tributary.local.security.Tokens;
 import java.io.IOException;
 
 /**
@@ -15,4 +16,19 @@ public interface ServiceAccountTokens {
 
   /** Makes {@code token} stop authenticating (the pod it was issued for is gone). */
   void revoke(String token) throws IOException;
+
+  /** Tokens minted by the local API server's own token store, which it then accepts. */
+  static ServiceAccountTokens of(Tokens tokens) {
+    return new ServiceAccountTokens() {
+      @Override
+      public String issue(String namespace, String name, String uid) throws IOException {
+        return tokens.issueServiceAccountToken(namespace, name, uid);
+      }
+
+      @Override
+      public void revoke(String token) throws IOException {
+        tokens.revoke(token);
+      }
+    };
+  }
 }

@@ -101,6 +101,11 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
+  /** The server's token store (a kubelet mints pods' ServiceAccount tokens from it). */
+  public Tokens tokens() {
+    return tokens;
+  }
+
   /** A fabric8 client configured from the kubeconfig, as users get one. */
   public KubernetesClient client() throws Exception {
     Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
