@@ -53,6 +53,25 @@ class ApiServerEventFactoryTest {
   }
 
   @Test
+  void resourceModeLeavesOutManagedFieldsAndKeepsTheRestOfTheMetadata() {
+    Map<String, Object> object = event("Started container busybox");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> metadata = (Map<String, Object>) object.get("metadata");
+    metadata.put(
+        "managedFields",
+        List.of(Map.of("manager", "kubelet", "operation", "Update", "fieldsV1", Map.of())));
+
+    CloudEvent e = new ApiServerEventFactory(SOURCE, "Resource").event(Operation.UPDATE, object);
+
+    assertThat(new String(e.getData().toBytes(), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"apiVersion\":\"v1\",\"count\":1,\"kind\":\"Event\",\"message\":\"Started container"
+                + " busybox\",\"metadata\":{\"name\":\"busybox.1\",\"namespace\":"
+                + "\"default\",\"resourceVersion\":\"42\"}}");
+    assertThat(metadata).as("the watched object is not changed").containsKey("managedFields");
+  }
+
+  @Test
   void referenceModeCarriesAnObjectReferenceInGoFieldOrder() {
     CloudEvent e =
         new ApiServerEventFactory(SOURCE, "Reference").event(Operation.DELETE, event("x"));
