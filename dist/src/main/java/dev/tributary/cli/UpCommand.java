@@ -64,6 +64,9 @@ final class UpCommand implements Callable<Integer> {
           "Manifests to apply once the cluster is ready (files, or directories of .yaml).")
   List<Path> manifests = new ArrayList<>();
 
+  /** The release's namespace, where {@code up} also records which release it applied. */
+  private static final String RELEASE_NAMESPACE = "knative-eventing";
+
   /** The control plane's Deployments {@code up} waits for. */
   private static final List<String> RELEASE_DEPLOYMENTS =
       List.of("eventing-webhook", "eventing-controller");
@@ -104,9 +107,13 @@ final class UpCommand implements Callable<Integer> {
     try {
       ManifestApplier applier = new ManifestApplier(cluster.client(), Clock.systemUTC());
       if (!noRelease) {
-        applier.apply(releaseManifest());
-        progress.accept("release applied; waiting for the Knative control plane");
-        applier.awaitAvailable("knative-eventing", RELEASE_DEPLOYMENTS, RELEASE_TIMEOUT, progress);
+        if (applier.applyUnlessRecorded(releaseManifest(), RELEASE_NAMESPACE)) {
+          progress.accept("release applied; waiting for the Knative control plane");
+        } else {
+          progress.accept(
+              "release unchanged since the last up; waiting for the Knative control plane");
+        }
+        applier.awaitAvailable(RELEASE_NAMESPACE, RELEASE_DEPLOYMENTS, RELEASE_TIMEOUT, progress);
       }
       for (Path manifest : manifests) {
         for (Path file : manifestFiles(manifest)) {

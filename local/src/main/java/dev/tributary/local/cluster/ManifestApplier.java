@@ -1,13 +1,18 @@
 package dev.tributary.local.cluster;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -41,6 +46,48 @@ public final class ManifestApplier {
       client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
     }
     return objects;
+  }
+
+  /**
+   * Applies {@code yaml} unless the digest of exactly this text is recorded on namespace {@code
+   * recordOn} (by an earlier call), and records it afterwards. Re-applying an unchanged release on
+   * every start would force its fields back over what controllers wrote since (the ping adapter's
+   * replicas and env), rolling their pods for nothing.
+   *
+   * @return whether it was applied
+   */
+  public boolean applyUnlessRecorded(String yaml, String recordOn) {
+    String digest = digest(yaml);
+    Namespace namespace = client.namespaces().withName(recordOn).get();
+    if (namespace != null
+        && digest.equals(namespace.getMetadata().getAnnotations().get(DIGEST_ANNOTATION))) {
+      return false;
+    }
+    apply(yaml);
+    client
+        .namespaces()
+        .withName(recordOn)
+        .edit(
+            n ->
+                new NamespaceBuilder(n)
+                    .editMetadata()
+                    .addToAnnotations(DIGEST_ANNOTATION, digest)
+                    .endMetadata()
+                    .build());
+    return true;
+  }
+
+  /** Where {@link #applyUnlessRecorded} records what it applied. */
+  public static final String DIGEST_ANNOTATION = "tributary.dev/applied-manifest-sha256";
+
+  private static String digest(String yaml) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(yaml.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /**
