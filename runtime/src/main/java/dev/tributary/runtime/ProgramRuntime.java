@@ -11,6 +11,7 @@ import io.vertx.core.VertxOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,10 +51,32 @@ public final class ProgramRuntime {
 
   private ProgramRuntime(Launch launch) {
     this.launch = launch;
-    // One event loop: a program's callbacks all run on one thread, which keeps programs simple.
-    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    this.vertx = newVertx();
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.context = vertx.getOrCreateContext();
+  }
+
+  /**
+   * The program's own Vert.x, with one event loop: a program's callbacks all run on one thread,
+   * which keeps programs simple. Created off any Vert.x thread the caller is on (the local kubelet
+   * starts pods from its own): the instance is independent either way, but Vert.x warns on the
+   * console when one is created on another's thread.
+   */
+  private static Vertx newVertx() {
+    VertxOptions options = new VertxOptions().setEventLoopPoolSize(1);
+    if (Vertx.currentContext() == null) {
+      return Vertx.vertx(options);
+    }
+    FutureTask<Vertx> create = new FutureTask<>(() -> Vertx.vertx(options));
+    Thread.ofPlatform().name("tributary-program-vertx").start(create);
+    try {
+      return create.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating the program's Vert.x", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not create the program's Vert.x", e.getCause());
+    }
   }
 
   /** Starts {@code program} and returns at once; {@link #exitCode()} tells when it ends. */
