@@ -306,7 +306,7 @@ final class PodWorker {
       env = new LinkedHashMap<>(k.env().resolve(pod, run.spec, podIp, KubeletContext.HOST_IP));
     } catch (ContainerConfigException e) {
       run.waitingFor("CreateContainerConfigError", e.getMessage());
-      k.events().failed(pod, e.getMessage());
+      k.events().failed(pod, run.spec, e.getMessage());
       writeStatus();
       retryLater(run, k.backOff().delay(run.pullFailures++));
       return;
@@ -319,7 +319,7 @@ final class PodWorker {
       env.putIfAbsent(KUBECONFIG, files.kubeconfig().toString());
     }
     run.pullFailures = 0;
-    k.events().pulled(pod, run.image());
+    k.events().pulled(pod, run.spec);
     LogSink log =
         k.logs()
             .open(
@@ -348,16 +348,16 @@ final class PodWorker {
     } catch (IOException | RuntimeException e) {
       String message = "failed to start container \"" + run.name() + "\": " + e.getMessage();
       LOG.warn("key={} container={} {}", key, run.name(), message);
-      k.events().failed(pod, message);
+      k.events().failed(pod, run.spec, message);
       run.terminated(128, "StartError", message, now());
       afterExit(run);
       return;
     }
-    k.events().created(pod, run.name());
+    k.events().created(pod, run.spec);
     run.handle = handle;
     run.containerId = "tributary://" + uid + "/" + run.name() + "/" + run.restartCount;
     run.running(now());
-    k.events().started(pod, run.name());
+    k.events().started(pod, run.spec);
     if (run.spec.getReadinessProbe() == null || run.init) {
       run.ready = !run.init;
     } else {
@@ -387,7 +387,7 @@ final class PodWorker {
 
   private void pullFailed(ContainerRun run, String message) {
     run.waitingFor("ErrImagePull", message);
-    k.events().pullFailed(pod, run.image(), message);
+    k.events().pullFailed(pod, run.spec, message);
     writeStatus();
     Duration delay = k.backOff().delay(run.pullFailures++);
     run.pending =
@@ -401,7 +401,7 @@ final class PodWorker {
                           }
                           run.waitingFor(
                               "ImagePullBackOff", "Back-off pulling image \"" + run.image() + "\"");
-                          k.events().pullBackOff(pod, run.image());
+                          k.events().pullBackOff(pod, run.spec);
                           writeStatus();
                           retryLater(run, delay);
                         }),
@@ -466,7 +466,7 @@ final class PodWorker {
               + run.name()
               + " pod="
               + KubeletEvents.podDescription(pod));
-      k.events().crashBackOff(pod, run.name());
+      k.events().crashBackOff(pod, run.spec);
     }
     writeStatus();
     run.pending =
@@ -498,7 +498,7 @@ final class PodWorker {
       run.cancelPending();
       stopProber(run);
       if (run.handle != null) {
-        k.events().killing(pod, run.name());
+        k.events().killing(pod, run.spec);
         run.handle.stop(grace);
       }
     }
