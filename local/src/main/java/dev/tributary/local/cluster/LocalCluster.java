@@ -116,7 +116,8 @@ public final class LocalCluster implements AutoCloseable {
               clock,
               KubeletSettings.defaults().withHostExec(settings.hostExec()),
               logs,
-              ServiceAccountTokens.of(plane.tokens()));
+              ServiceAccountTokens.of(plane.tokens()),
+              network.hostEnvRewriter());
       kubelet.start().await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       parts.push(() -> kubelet.close().await(60, TimeUnit.SECONDS));
       progress.accept("kubelet running (node " + KubeletSettings.DEFAULT_NODE_NAME + ")");

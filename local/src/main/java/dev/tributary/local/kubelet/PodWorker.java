@@ -340,9 +340,7 @@ final class PodWorker {
                     log,
                     k.clock(),
                     podIp);
-            case ContainerLaunch.HostProcess process ->
-                HostProcessContainer.start(
-                    EnvResolver.expandAll(process.command(), env), env, files.dir(), log);
+            case ContainerLaunch.HostProcess process -> startHostProcess(process, env, log);
             case ContainerLaunch.Unavailable u -> throw new IllegalStateException(u.message());
           };
     } catch (IOException | RuntimeException e) {
@@ -375,6 +373,23 @@ final class PodWorker {
         .exited()
         .whenComplete((code, failure) -> serial.execute(() -> exited(run, handle, code)));
     writeStatus();
+  }
+
+  /**
+   * Starts a host process, whose cluster URLs (in its env and command line) name Services by
+   * cluster IP: cluster names resolve only inside this JVM.
+   */
+  private RunningContainer startHostProcess(
+      ContainerLaunch.HostProcess process, Map<String, String> env, LogSink log)
+      throws IOException {
+    List<String> command = EnvResolver.expandAll(process.command(), env);
+    Map<String, String> processEnv = env;
+    if (k.hostEnv() != null) {
+      String namespace = pod.getMetadata().getNamespace();
+      processEnv = k.hostEnv().rewriteAll(env, namespace);
+      command = command.stream().map(arg -> k.hostEnv().rewrite(arg, namespace)).toList();
+    }
+    return HostProcessContainer.start(command, processEnv, files.dir(), log);
   }
 
   private void probed(ContainerRun run, RunningContainer handle, boolean ready) {
@@ -426,6 +441,9 @@ final class PodWorker {
     stopProber(run);
     int exitCode = code == null ? 1 : code;
     run.terminated(exitCode, exitCode == 0 ? "Completed" : "Error", null, now());
+    if (finished) {
+      return; // the kubelet is shutting down: nothing restarts, the status stays as it was
+    }
     if (terminating) {
       writeStatus();
       maybeFinish();
