@@ -117,7 +117,9 @@ public final class Kubelet {
             logs,
             new EnvResolver(new FabricEnvSources(client)),
             new ImageResolver(
-                new ImageMappings(dataDir.resolve(ImageMappings.FILE_NAME)), settings.hostExec()),
+                new ImageMappings(dataDir.resolve(ImageMappings.FILE_NAME)),
+                settings.hostExec(),
+                settings.releaseRegistry()),
             PodAddresses.forDataDir(dataDir),
             tokens,
             hostEnv,
