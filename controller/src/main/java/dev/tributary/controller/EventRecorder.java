@@ -68,7 +68,18 @@ public final class EventRecorder {
   }
 
   /** Records an event of {@code type} about {@code object}. */
-  public synchronized void record(HasMetadata object, String type, String reason, String message) {
+  public void record(HasMetadata object, String type, String reason, String message) {
+    record(object, null, type, reason, message);
+  }
+
+  /**
+   * Records an event of {@code type} about a part of {@code object}, as the kubelet records
+   * container events: {@code fieldPath} becomes {@code involvedObject.fieldPath} (e.g. {@code
+   * spec.containers{NAME}}); null refers to the whole object. Events about different parts are
+   * never folded together.
+   */
+  public synchronized void record(
+      HasMetadata object, String fieldPath, String type, String reason, String message) {
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     String aggregate =
         String.join(
@@ -78,6 +89,7 @@ public final class EventRecorder {
             String.valueOf(object.getMetadata().getNamespace()),
             object.getMetadata().getName(),
             String.valueOf(object.getMetadata().getUid()),
+            String.valueOf(fieldPath),
             type,
             reason,
             message);
@@ -95,7 +107,11 @@ public final class EventRecorder {
         return;
       }
       Event created =
-          client.v1().events().resource(newEvent(object, type, reason, message, now)).create();
+          client
+              .v1()
+              .events()
+              .resource(newEvent(object, fieldPath, type, reason, message, now))
+              .create();
       recent.put(
           aggregate,
           new Recorded(
@@ -129,7 +145,12 @@ public final class EventRecorder {
   }
 
   private Event newEvent(
-      HasMetadata object, String type, String reason, String message, String now) {
+      HasMetadata object,
+      String fieldPath,
+      String type,
+      String reason,
+      String message,
+      String now) {
     String namespace = object.getMetadata().getNamespace();
     if (namespace == null || namespace.isEmpty()) {
       namespace = "default";
@@ -150,6 +171,7 @@ public final class EventRecorder {
                 .withName(object.getMetadata().getName())
                 .withUid(object.getMetadata().getUid())
                 .withResourceVersion(object.getMetadata().getResourceVersion())
+                .withFieldPath(fieldPath)
                 .build())
         .withType(type)
         .withReason(reason)

@@ -4,6 +4,8 @@ import dev.tributary.local.cluster.LocalCluster;
 import dev.tributary.local.cluster.ManifestApplier;
 import dev.tributary.local.datadir.DataDir;
 import dev.tributary.local.datadir.DataDirLockedException;
+import dev.tributary.local.kubelet.image.BuiltinImages;
+import dev.tributary.release.ReleaseImages;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -87,7 +89,10 @@ final class UpCommand implements Callable<Integer> {
     try {
       cluster =
           LocalCluster.start(
-              dir, Clock.systemUTC(), new LocalCluster.Settings(port, !noHostExec), progress);
+              dir,
+              Clock.systemUTC(),
+              new LocalCluster.Settings(port, !noHostExec, releaseRegistry()),
+              progress);
     } catch (DataDirLockedException e) {
       out.println("tributary: " + e.getMessage());
       return 1;
@@ -143,6 +148,22 @@ final class UpCommand implements Callable<Integer> {
   }
 
   private static final java.time.Duration RELEASE_TIMEOUT = java.time.Duration.ofSeconds(120);
+
+  /**
+   * The registry of this build's release images, which the kubelet runs in this JVM: read from the
+   * release.yaml (the build may have set {@code image.registry}), else the default build's.
+   */
+  private String releaseRegistry() {
+    if (noRelease) {
+      return BuiltinImages.DEFAULT_RELEASE_REGISTRY;
+    }
+    try {
+      return ReleaseImages.registryIn(releaseManifest())
+          .orElse(BuiltinImages.DEFAULT_RELEASE_REGISTRY);
+    } catch (IOException e) {
+      return BuiltinImages.DEFAULT_RELEASE_REGISTRY; // applying the release reports it
+    }
+  }
 
   /** The release.yaml the build wrote into this jar. */
   private static String releaseManifest() throws IOException {

@@ -1,6 +1,9 @@
 package dev.tributary.release;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The image of each program the release runs, as a full reference ({@code registry/name:tag}).
@@ -29,11 +32,30 @@ public record ReleaseImages(
   /** The ApiServerSource receive adapter's image name. */
   public static final String APISERVER_RECEIVE_ADAPTER = "apiserver-receive-adapter";
 
+  /**
+   * An {@code image:} line naming eventing-controller's image, {@code <registry>/controller...}.
+   */
+  private static final Pattern CONTROLLER_IMAGE_LINE =
+      Pattern.compile(
+          "(?m)^\\s*(?:-\\s+)?image:\\s*[\"']?([^\"'\\s]+)/"
+              + CONTROLLER
+              + "(?::[^\"'\\s/@]+)?(?:@[^\"'\\s]+)?[\"']?\\s*$");
+
   public ReleaseImages {
     Objects.requireNonNull(controller, "controller");
     Objects.requireNonNull(webhook, "webhook");
     Objects.requireNonNull(mtping, "mtping");
     Objects.requireNonNull(apiserverReceiveAdapter, "apiserverReceiveAdapter");
+  }
+
+  /**
+   * The registry (and path) the images of a rendered release manifest are under, read from
+   * eventing-controller's image ({@code <registry>/controller:<tag>}), so that a local cluster can
+   * tell the release's images from others; empty if the manifest names no such image.
+   */
+  public static Optional<String> registryIn(String manifest) {
+    Matcher image = CONTROLLER_IMAGE_LINE.matcher(manifest);
+    return image.find() ? Optional.of(image.group(1)) : Optional.empty();
   }
 
   /**

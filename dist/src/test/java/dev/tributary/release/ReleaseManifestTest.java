@@ -36,6 +36,18 @@ class ReleaseManifestTest {
   }
 
   @Test
+  void theRegistryIsReadBackFromARenderedManifest() {
+    assertThat(ReleaseImages.registryIn(ReleaseManifest.render(IMAGES, "1.2.3")))
+        .hasValue("registry.example.com/team");
+    assertThat(
+            ReleaseImages.registryIn(
+                ReleaseManifest.render(
+                    ReleaseImages.of("localhost:5000/tributary", "0.1.0-SNAPSHOT"), "0.1.0")))
+        .hasValue("localhost:5000/tributary");
+    assertThat(ReleaseImages.registryIn("kind: Namespace\nmetadata: {name: x}\n")).isEmpty();
+  }
+
+  @Test
   void holdsTheControlPlaneInApplyOrder() throws Exception {
     List<String> keys = render().keys();
 

@@ -7,6 +7,7 @@ import dev.tributary.local.kube.WorkloadControllers;
 import dev.tributary.local.kubelet.Kubelet;
 import dev.tributary.local.kubelet.KubeletSettings;
 import dev.tributary.local.kubelet.ServiceAccountTokens;
+import dev.tributary.local.kubelet.image.BuiltinImages;
 import dev.tributary.local.kubelet.logs.FileContainerLogs;
 import dev.tributary.local.kubelet.logs.PodLogJanitor;
 import dev.tributary.local.network.ClusterIpServiceResolver;
@@ -48,8 +49,16 @@ public final class LocalCluster implements AutoCloseable {
    *
    * @param port the API server's port on 127.0.0.1 (0 for any free one)
    * @param hostExec whether unmapped images whose containers give a command run as host processes
+   * @param releaseRegistry the registry (and path) of the release's images, which the kubelet runs
+   *     in this JVM
    */
-  public record Settings(int port, boolean hostExec) {}
+  public record Settings(int port, boolean hostExec, String releaseRegistry) {
+
+    /** With the release's images under the default build's registry. */
+    public Settings(int port, boolean hostExec) {
+      this(port, hostExec, BuiltinImages.DEFAULT_RELEASE_REGISTRY);
+    }
+  }
 
   private final ControlPlane plane;
   private final KubernetesClient client;
@@ -114,9 +123,12 @@ public final class LocalCluster implements AutoCloseable {
               client,
               plane.dataDir().root(),
               clock,
-              KubeletSettings.defaults().withHostExec(settings.hostExec()),
+              KubeletSettings.defaults()
+                  .withHostExec(settings.hostExec())
+                  .withReleaseRegistry(settings.releaseRegistry()),
               logs,
-              ServiceAccountTokens.of(plane.tokens()));
+              ServiceAccountTokens.of(plane.tokens()),
+              network.hostEnvRewriter());
       kubelet.start().await(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       parts.push(() -> kubelet.close().await(60, TimeUnit.SECONDS));
       progress.accept("kubelet running (node " + KubeletSettings.DEFAULT_NODE_NAME + ")");

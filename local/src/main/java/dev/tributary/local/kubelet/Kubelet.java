@@ -5,6 +5,7 @@ import dev.tributary.local.kubelet.env.FabricEnvSources;
 import dev.tributary.local.kubelet.image.ImageMappings;
 import dev.tributary.local.kubelet.image.ImageResolver;
 import dev.tributary.local.kubelet.logs.ContainerLogs;
+import dev.tributary.local.network.HostEnvRewriter;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -62,11 +63,11 @@ public final class Kubelet {
   private SharedIndexInformer<Pod> informer;
 
   /**
-   * @param client the API (the kubelet acts with this client's identity)
-   * @param dataDir the cluster's data dir; the kubelet keeps its files under {@code kubelet/}
-   * @param logs where containers' output goes
-   * @param tokens mints ServiceAccount tokens for pods' credentials; null gives pods none (no
-   *     {@code KUBECONFIG}), for clusters without ServiceAccount tokens
+   * A kubelet without a cluster network: host processes get their env and command line as the pod
+   * gives them (cluster names in them do not resolve outside this JVM).
+   *
+   * @see #Kubelet(KubernetesClient, Path, Clock, KubeletSettings, ContainerLogs,
+   *     ServiceAccountTokens, HostEnvRewriter)
    */
   public Kubelet(
       KubernetesClient client,
@@ -75,6 +76,28 @@ public final class Kubelet {
       KubeletSettings settings,
       ContainerLogs logs,
       ServiceAccountTokens tokens) {
+    this(client, dataDir, clock, settings, logs, tokens, null);
+  }
+
+  /**
+   * @param client the API (the kubelet acts with this client's identity)
+   * @param dataDir the cluster's data dir; the kubelet keeps its files under {@code kubelet/}
+   * @param logs where containers' output goes
+   * @param tokens mints ServiceAccount tokens for pods' credentials; null gives pods none (no
+   *     {@code KUBECONFIG}), for clusters without ServiceAccount tokens
+   * @param hostEnv rewrites the cluster names in a host process's env and command line into the
+   *     Services' cluster IPs, which a process outside this JVM can reach (the cluster network's
+   *     {@link dev.tributary.local.network.ClusterNetwork#hostEnvRewriter}); null leaves them as
+   *     they are. In-JVM containers always get the names, which resolve here.
+   */
+  public Kubelet(
+      KubernetesClient client,
+      Path dataDir,
+      Clock clock,
+      KubeletSettings settings,
+      ContainerLogs logs,
+      ServiceAccountTokens tokens,
+      HostEnvRewriter hostEnv) {
     this.client = client;
     this.settings = settings;
     this.timers =
@@ -94,9 +117,12 @@ public final class Kubelet {
             logs,
             new EnvResolver(new FabricEnvSources(client)),
             new ImageResolver(
-                new ImageMappings(dataDir.resolve(ImageMappings.FILE_NAME)), settings.hostExec()),
+                new ImageMappings(dataDir.resolve(ImageMappings.FILE_NAME)),
+                settings.hostExec(),
+                settings.releaseRegistry()),
             PodAddresses.forDataDir(dataDir),
             tokens,
+            hostEnv,
             dataDir.resolve("kubelet"),
             stripSlash(config.getMasterUrl()),
             caPem(config),

@@ -3,6 +3,7 @@ package dev.tributary.local.kubelet;
 import dev.tributary.local.kubelet.env.EnvResolver;
 import dev.tributary.local.kubelet.image.ImageResolver;
 import dev.tributary.local.kubelet.logs.ContainerLogs;
+import dev.tributary.local.network.HostEnvRewriter;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 /**
  * What every pod worker of one {@link Kubelet} shares. All members are thread-safe.
  *
+ * @param hostEnv rewrites host processes' cluster URLs; null when there is no cluster network
  * @param kubeletDir {@code <data-dir>/kubelet}
  * @param serverUrl the API server's URL, for pods' kubeconfigs
  * @param caPem the cluster CA (PEM), for pods' kubeconfigs
@@ -30,6 +32,7 @@ record KubeletContext(
     ImageResolver images,
     PodAddresses addresses,
     ServiceAccountTokens tokens,
+    HostEnvRewriter hostEnv,
     Path kubeletDir,
     String serverUrl,
     byte[] caPem,

@@ -306,7 +306,7 @@ final class PodWorker {
       env = new LinkedHashMap<>(k.env().resolve(pod, run.spec, podIp, KubeletContext.HOST_IP));
     } catch (ContainerConfigException e) {
       run.waitingFor("CreateContainerConfigError", e.getMessage());
-      k.events().failed(pod, e.getMessage());
+      k.events().failed(pod, run.spec, e.getMessage());
       writeStatus();
       retryLater(run, k.backOff().delay(run.pullFailures++));
       return;
@@ -319,7 +319,7 @@ final class PodWorker {
       env.putIfAbsent(KUBECONFIG, files.kubeconfig().toString());
     }
     run.pullFailures = 0;
-    k.events().pulled(pod, run.image());
+    k.events().pulled(pod, run.spec);
     LogSink log =
         k.logs()
             .open(
@@ -340,24 +340,22 @@ final class PodWorker {
                     log,
                     k.clock(),
                     podIp);
-            case ContainerLaunch.HostProcess process ->
-                HostProcessContainer.start(
-                    EnvResolver.expandAll(process.command(), env), env, files.dir(), log);
+            case ContainerLaunch.HostProcess process -> startHostProcess(process, env, log);
             case ContainerLaunch.Unavailable u -> throw new IllegalStateException(u.message());
           };
     } catch (IOException | RuntimeException e) {
       String message = "failed to start container \"" + run.name() + "\": " + e.getMessage();
       LOG.warn("key={} container={} {}", key, run.name(), message);
-      k.events().failed(pod, message);
+      k.events().failed(pod, run.spec, message);
       run.terminated(128, "StartError", message, now());
       afterExit(run);
       return;
     }
-    k.events().created(pod, run.name());
+    k.events().created(pod, run.spec);
     run.handle = handle;
     run.containerId = "tributary://" + uid + "/" + run.name() + "/" + run.restartCount;
     run.running(now());
-    k.events().started(pod, run.name());
+    k.events().started(pod, run.spec);
     if (run.spec.getReadinessProbe() == null || run.init) {
       run.ready = !run.init;
     } else {
@@ -377,6 +375,23 @@ final class PodWorker {
     writeStatus();
   }
 
+  /**
+   * Starts a host process, whose cluster URLs (in its env and command line) name Services by
+   * cluster IP: cluster names resolve only inside this JVM.
+   */
+  private RunningContainer startHostProcess(
+      ContainerLaunch.HostProcess process, Map<String, String> env, LogSink log)
+      throws IOException {
+    List<String> command = EnvResolver.expandAll(process.command(), env);
+    Map<String, String> processEnv = env;
+    if (k.hostEnv() != null) {
+      String namespace = pod.getMetadata().getNamespace();
+      processEnv = k.hostEnv().rewriteAll(env, namespace);
+      command = command.stream().map(arg -> k.hostEnv().rewrite(arg, namespace)).toList();
+    }
+    return HostProcessContainer.start(command, processEnv, files.dir(), log);
+  }
+
   private void probed(ContainerRun run, RunningContainer handle, boolean ready) {
     if (run.handle != handle || run.ready == ready) {
       return;
@@ -387,7 +402,7 @@ final class PodWorker {
 
   private void pullFailed(ContainerRun run, String message) {
     run.waitingFor("ErrImagePull", message);
-    k.events().pullFailed(pod, run.image(), message);
+    k.events().pullFailed(pod, run.spec, message);
     writeStatus();
     Duration delay = k.backOff().delay(run.pullFailures++);
     run.pending =
@@ -401,7 +416,7 @@ final class PodWorker {
                           }
                           run.waitingFor(
                               "ImagePullBackOff", "Back-off pulling image \"" + run.image() + "\"");
-                          k.events().pullBackOff(pod, run.image());
+                          k.events().pullBackOff(pod, run.spec);
                           writeStatus();
                           retryLater(run, delay);
                         }),
@@ -426,6 +441,9 @@ final class PodWorker {
     stopProber(run);
     int exitCode = code == null ? 1 : code;
     run.terminated(exitCode, exitCode == 0 ? "Completed" : "Error", null, now());
+    if (finished) {
+      return; // the kubelet is shutting down: nothing restarts, the status stays as it was
+    }
     if (terminating) {
       writeStatus();
       maybeFinish();
@@ -466,7 +484,7 @@ final class PodWorker {
               + run.name()
               + " pod="
               + KubeletEvents.podDescription(pod));
-      k.events().crashBackOff(pod, run.name());
+      k.events().crashBackOff(pod, run.spec);
     }
     writeStatus();
     run.pending =
@@ -498,7 +516,7 @@ final class PodWorker {
       run.cancelPending();
       stopProber(run);
       if (run.handle != null) {
-        k.events().killing(pod, run.name());
+        k.events().killing(pod, run.spec);
         run.handle.stop(grace);
       }
     }

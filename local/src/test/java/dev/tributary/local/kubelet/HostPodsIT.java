@@ -3,6 +3,7 @@ package dev.tributary.local.kubelet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tributary.local.apiserver.Kubectl;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -56,6 +57,55 @@ class HostPodsIT {
         .contains("kubeconfig", "serviceaccount");
     assertThat(messages(pod))
         .contains("Created: Created container busybox", "Started: Started container busybox");
+  }
+
+  @Test
+  void containerEventsReferToTheirContainerAndPodEventsToThePod() throws Exception {
+    Pod pod =
+        create(
+            new PodBuilder(pod("parts", "alpine:3", "Never", List.of("true"), List.of()))
+                .editSpec()
+                .addNewInitContainer()
+                .withName("setup")
+                .withImage("alpine:3")
+                .withCommand("true")
+                .endInitContainer()
+                .endSpec()
+                .build());
+    awaitPhase("parts", "Succeeded");
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        cluster.events(client, pod).stream()
+                            .map(
+                                e ->
+                                    e.getReason()
+                                        + " "
+                                        + e.getInvolvedObject().getFieldPath()
+                                        + " "
+                                        + e.getMessage())
+                            .toList())
+                    .contains(
+                        "Scheduled null Successfully assigned default/parts to tributary",
+                        "Pulled spec.initContainers{setup} Container image \"alpine:3\" already"
+                            + " present on machine",
+                        "Created spec.initContainers{setup} Created container setup",
+                        "Started spec.initContainers{setup} Started container setup",
+                        "Created spec.containers{parts} Created container parts",
+                        "Started spec.containers{parts} Started container parts"));
+
+    if (Kubectl.installed()) {
+      Kubectl.Result wide =
+          new Kubectl(dir.resolve("kubectl-home"), cluster.kubeconfig)
+              .run("get", "events", "-o", "wide");
+      assertThat(wide.exitCode()).as(wide.output()).isZero();
+      assertThat(wide.output().lines().filter(l -> l.contains("Started container parts")))
+          .singleElement()
+          .satisfies(l -> assertThat(l).contains("pod/parts", "spec.containers{parts}"));
+    }
   }
 
   @Test

@@ -1,12 +1,15 @@
 package dev.tributary.local.kubelet;
 
 import dev.tributary.local.apiserver.TestCluster;
+import dev.tributary.local.network.ClusterNetwork;
+import dev.tributary.local.network.ServiceNameTable;
 import dev.tributary.local.security.Tokens;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +33,8 @@ final class KubeletCluster implements AutoCloseable {
   private final List<KubernetesClient> clients = new ArrayList<>();
   private final KubeletSettings settings;
   private Kubelet kubelet;
+  private Vertx vertx;
+  ClusterNetwork network;
 
   private KubeletCluster(Path dir, TestCluster cluster, KubeletSettings settings) {
     this.dir = dir;
@@ -46,6 +51,26 @@ final class KubeletCluster implements AutoCloseable {
     return cluster;
   }
 
+  /**
+   * As {@link #start}, with the Service network (proxy and cluster names) running and the kubelet
+   * rewriting host processes' cluster URLs through it, as {@code tributary up} wires them.
+   */
+  static KubeletCluster startWithNetwork(Path dir, KubeletSettings settings) throws Exception {
+    KubeletCluster cluster = new KubeletCluster(dir, TestCluster.start(dir), settings);
+    try {
+      cluster.vertx = Vertx.vertx();
+      cluster.network =
+          new ClusterNetwork(
+              cluster.vertx, cluster.client(), new ServiceNameTable("cluster.local"));
+      cluster.network.start().await(30, TimeUnit.SECONDS);
+      cluster.startKubelet();
+      return cluster;
+    } catch (Exception e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
   KubernetesClient client() throws IOException {
     return client(Config.fromKubeconfig(Files.readString(kubeconfig)));
   }
@@ -59,7 +84,13 @@ final class KubeletCluster implements AutoCloseable {
   void startKubelet() throws Exception {
     kubelet =
         new Kubelet(
-            client(), dir, Clock.systemUTC(), settings, logs, ServiceAccountTokens.of(tokens));
+            client(),
+            dir,
+            Clock.systemUTC(),
+            settings,
+            logs,
+            ServiceAccountTokens.of(tokens),
+            network == null ? null : network.hostEnvRewriter());
     kubelet.start().await(30, TimeUnit.SECONDS);
   }
 
@@ -87,8 +118,17 @@ final class KubeletCluster implements AutoCloseable {
         stopKubelet();
       }
     } finally {
-      clients.forEach(KubernetesClient::close);
-      cluster.close();
+      try {
+        if (network != null) {
+          network.close().await(30, TimeUnit.SECONDS);
+        }
+        if (vertx != null) {
+          vertx.close().await(30, TimeUnit.SECONDS);
+        }
+      } finally {
+        clients.forEach(KubernetesClient::close);
+        cluster.close();
+      }
     }
   }
 }

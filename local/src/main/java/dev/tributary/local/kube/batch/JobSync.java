@@ -24,13 +24,17 @@ import java.util.stream.Stream;
  * kube-controller-manager's Job controller for non-indexed Jobs. Pure: computes the new status, how
  * many pods to create, which to delete and which Events to record; the caller does the I/O.
  *
- * <p>Counts come from the pods that still exist (Kubernetes also counts pods that were removed,
- * through its job-tracking finalizer; here a deleted finished pod is forgotten, except that counts
- * in the status never go down).
+ * <p>Pods that replace failed ones are created only after the failure back-off ({@link
+ * JobBackOff}). Counts come from the pods that still exist (Kubernetes also counts pods that were
+ * removed, through its job-tracking finalizer; here a deleted finished pod is forgotten, except
+ * that counts in the status never go down).
  */
 public final class JobSync {
 
-  /** The outcome of one sync. {@code requeueAfter} is set when a deadline is pending. */
+  /**
+   * The outcome of one sync. {@code requeueAfter} is set when a deadline is pending or pods wait
+   * out the failure back-off ({@link JobBackOff}): the Job must be synced again by then.
+   */
   public record Plan(
       JobStatus status,
       int create,
@@ -116,6 +120,16 @@ public final class JobSync {
     int want = wantActive(spec, succeeded, active.size() + pendingCreates, suspended);
     int have = active.size() + pendingCreates;
     int create = Math.max(0, want - have);
+    Optional<Duration> backOff = Optional.empty();
+    if (create > 0) {
+      // After failed pods, replacements wait (JobBackOff); the Job comes back when the wait is
+      // over.
+      Duration wait = JobBackOff.remaining(pods, now);
+      if (!wait.isZero()) {
+        create = 0;
+        backOff = Optional.of(wait);
+      }
+    }
     if (have > want) {
       // Unready and newest pods go first, as the controller's ActivePods ordering does.
       active.stream()
@@ -132,7 +146,17 @@ public final class JobSync {
         create,
         delete,
         events,
-        deadlineLeft(spec, startTime, now, suspended));
+        earliest(deadlineLeft(spec, startTime, now, suspended), backOff));
+  }
+
+  private static Optional<Duration> earliest(Optional<Duration> a, Optional<Duration> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    if (b.isEmpty()) {
+      return a;
+    }
+    return Optional.of(a.get().compareTo(b.get()) <= 0 ? a.get() : b.get());
   }
 
   private static int wantActive(JobSpec spec, int succeeded, int active, boolean suspended) {

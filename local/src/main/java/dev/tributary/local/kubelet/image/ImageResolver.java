@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,17 +18,23 @@ public final class ImageResolver {
 
   private final ImageMappings mappings;
   private final boolean hostExec;
+  private final String releaseRegistry;
 
-  public ImageResolver(ImageMappings mappings, boolean hostExec) {
+  /**
+   * @param releaseRegistry the registry (and path) the release's images are under, {@link
+   *     BuiltinImages#DEFAULT_RELEASE_REGISTRY} unless the build set another
+   */
+  public ImageResolver(ImageMappings mappings, boolean hostExec, String releaseRegistry) {
     this.mappings = mappings;
     this.hostExec = hostExec;
+    this.releaseRegistry = Objects.requireNonNull(releaseRegistry, "releaseRegistry");
   }
 
   /** How {@code container} runs. */
   public ContainerLaunch resolve(Container container) {
     String image = container.getImage() == null ? "" : container.getImage();
     ImageReference reference = ImageReference.parse(image);
-    Optional<ContainerLaunch.InJvm> builtin = BuiltinImages.find(reference);
+    Optional<ContainerLaunch.InJvm> builtin = BuiltinImages.find(reference, releaseRegistry);
     if (builtin.isPresent()) {
       return builtin.get();
     }

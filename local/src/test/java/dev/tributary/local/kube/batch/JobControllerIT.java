@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +27,13 @@ class JobControllerIT {
   private static TestCluster cluster;
   private static KubernetesClient client;
   private static JobController controller;
+  private static final AdjustableClock clock = new AdjustableClock();
 
   @BeforeAll
   static void start() throws Exception {
     cluster = TestCluster.start(temp.resolve("data"));
     client = cluster.client();
-    controller = new JobController(client, Clock.systemUTC());
+    controller = new JobController(client, clock);
     controller.start().get(30, TimeUnit.SECONDS);
   }
 
@@ -157,6 +157,23 @@ class JobControllerIT {
 
     await().until(() -> podsOf(job).size() == 1);
     BatchTestSupport.setPhase(client, podsOf(job).get(0), "Failed");
+    // The sync that counts the failure does not replace the pod: the back-off (10 s) runs first.
+    await().until(() -> get(job).getStatus().getFailed() == 1);
+    assertThat(podsOf(job)).hasSize(1);
+
+    // Once the controller's clock is past it, the next sync (here brought on by an annotation; the
+    // controller requeues the Job for that moment itself) replaces the pod.
+    clock.setNow(clock.instant().plusSeconds(11));
+    client
+        .batch()
+        .v1()
+        .jobs()
+        .resource(get(job))
+        .edit(
+            j -> {
+              j.getMetadata().setAnnotations(java.util.Map.of("poked", "true"));
+              return j;
+            });
     await().until(() -> podsOf(job).size() == 2);
     Pod second =
         podsOf(job).stream()

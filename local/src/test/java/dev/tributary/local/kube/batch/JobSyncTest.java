@@ -105,6 +105,49 @@ class JobSyncTest {
   }
 
   @Test
+  void aReplacementWaitsOutTheFailureBackOffAndTheJobComesBackThen() {
+    Pod failed = pod("a", "Failed");
+    failed
+        .getStatus()
+        .setConditions(
+            List.of(
+                new io.fabric8.kubernetes.api.model.PodConditionBuilder()
+                    .withType("Ready")
+                    .withStatus("False")
+                    .withLastTransitionTime("2026-11-29T17:59:56Z")
+                    .build()));
+    Job job = job(1, 1, 6, "Never");
+
+    JobSync.Plan waiting = JobSync.plan(job, List.of(failed), 0, NOW);
+    assertThat(waiting.create()).isZero();
+    assertThat(waiting.requeueAfter()).hasValue(java.time.Duration.ofSeconds(6));
+    assertThat(waiting.status().getActive()).isZero();
+    assertThat(waiting.status().getFailed()).isEqualTo(1);
+
+    JobSync.Plan replaced = JobSync.plan(job, List.of(failed), 0, NOW.plusSeconds(6));
+    assertThat(replaced.create()).isEqualTo(1);
+    assertThat(replaced.requeueAfter()).isEmpty();
+  }
+
+  @Test
+  void theEarlierOfBackOffAndDeadlineIsWhenTheJobComesBack() {
+    Pod failed = pod("a", "Failed");
+    failed.getMetadata().setCreationTimestamp("2026-11-29T18:00:00Z");
+    Job job = job(1, 1, 6, "Never");
+    job.getSpec().setActiveDeadlineSeconds(5L);
+    job.setStatus(
+        new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder()
+            .withStartTime("2026-11-29T18:00:00Z")
+            .build());
+
+    assertThat(JobSync.plan(job, List.of(failed), 0, NOW).requeueAfter())
+        .hasValue(java.time.Duration.ofSeconds(5));
+    job.getSpec().setActiveDeadlineSeconds(60L);
+    assertThat(JobSync.plan(job, List.of(failed), 0, NOW).requeueAfter())
+        .hasValue(java.time.Duration.ofSeconds(10));
+  }
+
+  @Test
   void withOnFailureContainerRestartsCountAgainstTheBackoffLimit() {
     Pod restarting = pod("a", "Running");
     restarting

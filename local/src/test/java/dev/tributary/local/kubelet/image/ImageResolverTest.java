@@ -20,15 +20,59 @@ class ImageResolverTest {
   @ParameterizedTest
   @CsvSource({
     "gcr.io/knative-releases/knative.dev/eventing-contrib/cmd/event_display@sha256:1d6ddc00ab3e43634cd16b342f9663f9739ba09bc037d5dea175dc425a1bb955, event_display",
+    "gcr.io/knative-releases/knative.dev/eventing/cmd/heartbeats, heartbeats",
+    "gcr.io/knative-nightly/knative.dev/eventing/cmd/event_display:latest, event_display",
+    "gcr.io/knative-releases/github.com/knative/eventing-sources/cmd/event_display:v0.4, event_display",
     "docker.io/coldtea214/heartbeats:1.0, heartbeats",
+    "coldtea214/heartbeats:1.0, heartbeats",
     "localhost:5000/tributary/controller:0.1.0, controller",
-    "registry.example.com/tributary/webhook, webhook",
-    "ko.local/mtping:dev, mtping",
-    "ghcr.io/x/apiserver-receive-adapter:1, apiserver-receive-adapter"
+    "localhost:5000/tributary/webhook@sha256:1d6ddc00ab3e43634cd16b342f9663f9739ba09bc037d5dea175dc425a1bb955, webhook",
+    "localhost:5000/tributary/mtping:0.1.0, mtping",
+    "localhost:5000/tributary/apiserver-receive-adapter, apiserver-receive-adapter"
   })
-  void runsOurProgramsAndKnativeSamplesInThisJvm(String image, String program) {
-    ContainerLaunch launch = resolver(true).resolve(container(image, List.of(), List.of()));
+  void runsTheReleasesProgramsAndKnativeSamplesInThisJvm(String image, String program) {
+    assertInJvm(resolver(true).resolve(container(image, List.of(), List.of())), program);
+  }
 
+  @ParameterizedTest
+  @CsvSource({
+    "registry.example.com/team/controller:0.1.0, controller",
+    "registry.example.com/team/apiserver-receive-adapter:0.1.0, apiserver-receive-adapter"
+  })
+  void theReleasesProgramsUnderTheRegistryTheBuildNamed(String image, String program) {
+    ImageResolver custom =
+        new ImageResolver(
+            new ImageMappings(dir.resolve(ImageMappings.FILE_NAME)),
+            true,
+            "registry.example.com/team/");
+
+    assertInJvm(custom.resolve(container(image, List.of(), List.of())), program);
+    assertThat(
+            custom.resolve(
+                container("localhost:5000/tributary/" + program + ":0.1.0", List.of(), List.of())))
+        .isInstanceOf(ContainerLaunch.Unavailable.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "ko.local/mtping:dev",
+    "ghcr.io/x/apiserver-receive-adapter:1",
+    "registry.example.com/tributary/webhook",
+    "example.com/controller:1",
+    "localhost:5000/tributary/controller-v2:1",
+    "localhost:5000/tributary/event_display:1",
+    "example.com/heartbeats:1",
+    "event_display",
+    "quay.io/coldtea214/heartbeats:1.0"
+  })
+  void otherImagesWithTheSameLastSegmentAreNotBuiltIn(String image) {
+    assertThat(resolver(true).resolve(container(image, List.of(), List.of())))
+        .isInstanceOf(ContainerLaunch.Unavailable.class);
+    assertThat(resolver(true).resolve(container(image, List.of(), List.of("run"))))
+        .isEqualTo(new ContainerLaunch.HostProcess(List.of("run")));
+  }
+
+  private static void assertInJvm(ContainerLaunch launch, String program) {
     assertThat(launch)
         .isInstanceOfSatisfying(
             ContainerLaunch.InJvm.class,
@@ -85,7 +129,10 @@ class ImageResolverTest {
   }
 
   private ImageResolver resolver(boolean hostExec) {
-    return new ImageResolver(new ImageMappings(dir.resolve(ImageMappings.FILE_NAME)), hostExec);
+    return new ImageResolver(
+        new ImageMappings(dir.resolve(ImageMappings.FILE_NAME)),
+        hostExec,
+        BuiltinImages.DEFAULT_RELEASE_REGISTRY);
   }
 
   private static Container container(String image, List<String> command, List<String> args) {
