@@ -37,6 +37,7 @@ public final class EventRecorder {
 
   private final KubernetesClient client;
   private final String component;
+  private final String host;
   private final Clock clock;
   private final Map<String, Recorded> recent =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -52,8 +53,21 @@ public final class EventRecorder {
    * @param component {@code source.component}, e.g. {@code pingsource-controller}
    */
   public EventRecorder(KubernetesClient client, String component, Clock clock) {
+    this(client, component, "", clock);
+  }
+
+  /**
+   * A recorder for a component that runs on a node, as the kubelet: {@code source.host} and {@code
+   * reportingInstance} name the node (client-go sets both from the same source; for controllers the
+   * host is empty).
+   *
+   * @param component {@code source.component} and {@code reportingComponent}, e.g. {@code kubelet}
+   * @param host the node's name, or {@code ""}
+   */
+  public EventRecorder(KubernetesClient client, String component, String host, Clock clock) {
     this.client = client;
     this.component = component;
+    this.host = host;
     this.clock = clock;
   }
 
@@ -178,8 +192,10 @@ public final class EventRecorder {
         .withMessage(message)
         .withNewSource()
         .withComponent(component)
+        .withHost(host.isEmpty() ? null : host)
         .endSource()
         .withReportingComponent(component)
+        .withReportingInstance(host)
         .withCount(1)
         .withFirstTimestamp(now)
         .withLastTimestamp(now)

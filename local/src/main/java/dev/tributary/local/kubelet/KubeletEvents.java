@@ -20,7 +20,7 @@ final class KubeletEvents {
   private final String nodeName;
 
   KubeletEvents(KubernetesClient client, Clock clock, String nodeName) {
-    this.kubelet = new EventRecorder(client, "kubelet", clock);
+    this.kubelet = new EventRecorder(client, "kubelet", nodeName, clock);
     this.scheduler = new EventRecorder(client, "default-scheduler", clock);
     this.nodeName = nodeName;
   }

@@ -96,6 +96,14 @@ class HostPodsIT {
                         "Started spec.initContainers{setup} Started container setup",
                         "Created spec.containers{parts} Created container parts",
                         "Started spec.containers{parts} Started container parts"));
+    // The kubelet says which node reported, as Kubernetes' does; the scheduler names none.
+    assertThat(cluster.events(client, pod))
+        .allSatisfy(
+            e -> {
+              boolean kubelet = "kubelet".equals(e.getSource().getComponent());
+              assertThat(e.getSource().getHost()).isEqualTo(kubelet ? "tributary" : null);
+              assertThat(e.getReportingInstance()).isEqualTo(kubelet ? "tributary" : "");
+            });
 
     if (Kubectl.installed()) {
       Kubectl.Result wide =
