@@ -77,6 +77,7 @@ final class StatusCommand implements Callable<Integer> {
                 api.list("/api/v1/services"));
         out.println();
         out.print(report);
+        out.flush(); // print does not flush, and main's System.exit would drop what is buffered
         return 0;
       } catch (ApiServerTables.UnansweredException e) {
         err.println(
