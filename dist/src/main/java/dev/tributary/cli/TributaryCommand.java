@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
       EventDisplayCommand.class,
       HeartbeatsCommand.class,
       DemoCommand.class,
-      UpCommand.class
+      UpCommand.class,
+      StatusCommand.class,
+      DownCommand.class
     })
 public final class TributaryCommand implements Runnable {
 

@@ -2,7 +2,6 @@ package dev.tributary.cli;
 
 import dev.tributary.local.cluster.LocalCluster;
 import dev.tributary.local.cluster.ManifestApplier;
-import dev.tributary.local.datadir.DataDir;
 import dev.tributary.local.datadir.DataDirLockedException;
 import dev.tributary.local.kubelet.image.BuiltinImages;
 import dev.tributary.release.ReleaseImages;
@@ -23,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,11 +35,7 @@ import picocli.CommandLine.Option;
     description = "Start the local cluster in the foreground (Ctrl-C stops).")
 final class UpCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Where the cluster keeps its state. Default: ~/.tributary.")
-  Path dataDir;
+  @Mixin DataDirOption dataDirOption;
 
   @Option(
       names = "--port",
@@ -82,8 +78,7 @@ final class UpCommand implements Callable<Integer> {
     PrintStream out =
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     long started = System.nanoTime();
-    Path dir =
-        dataDir != null ? dataDir : DataDir.defaultRoot(Path.of(System.getProperty("user.home")));
+    Path dir = dataDirOption.path();
     Consumer<String> progress = step -> out.println("tributary: " + step);
     LocalCluster cluster;
     try {

@@ -2,6 +2,7 @@ package dev.tributary.local.datadir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -37,6 +38,15 @@ public final class DataDir {
     Path absolute = root.toAbsolutePath().normalize();
     OwnerOnlyFiles.createDirectory(absolute);
     return new DataDir(absolute);
+  }
+
+  /**
+   * Names the data directory at {@code root} without creating it or anything in it: for commands
+   * that only look at a cluster or stop it ({@code tributary status}, {@code tributary down}). Use
+   * {@link #open} to run one there.
+   */
+  public static DataDir at(Path root) {
+    return new DataDir(root.toAbsolutePath().normalize());
   }
 
   /** The directory itself, absolute. */
@@ -91,8 +101,9 @@ public final class DataDir {
 
   /**
    * Takes the directory's exclusive lock, to be held for the life of the process, or fails at once
-   * if anyone holds it: another process, or an earlier {@code lock()} on this {@code DataDir} that
-   * is not closed yet.
+   * (after a tenth of a second at most, the time a {@link #holder()} in another process may take to
+   * look) if anyone holds it: another process, or an earlier {@code lock()} on this {@code DataDir}
+   * that is not closed yet.
    *
    * <p>Within one JVM, lock a directory through one {@code DataDir}: on POSIX systems closing any
    * channel on the lock file drops every lock the JVM holds on it, so a refused attempt through a
@@ -110,6 +121,28 @@ public final class DataDir {
       lock = DataDirLock.acquire(root, lockFile(), ProcessHandle.current().pid());
       return lock;
     }
+  }
+
+  /**
+   * Who holds the directory's lock, without taking it for good and without writing anything: empty
+   * if nobody does. A process that died holding it, even by kill -9, holds nothing, whatever PID it
+   * left in the lock file; and a holder's {@link LockHolder#pid()} is only given once that holder
+   * wrote it, so it is never a dead holder's. Blocks on disk I/O, briefly.
+   *
+   * <p>While it looks, this takes shared locks for an instant; a {@code tributary up} starting at
+   * that moment waits for them (see {@link #lock()}).
+   *
+   * <p>Within one JVM, ask through the {@code DataDir} that locked the directory, if any: it then
+   * answers from its own lock, whereas looking at the file from another {@code DataDir} would open
+   * and close it, which drops the JVM's lock on POSIX systems (see {@link #lock()}).
+   */
+  public Optional<LockHolder> holder() throws IOException {
+    synchronized (lockGuard) {
+      if (lock != null && lock.isHeld()) {
+        return Optional.of(new LockHolder(OptionalLong.of(ProcessHandle.current().pid())));
+      }
+    }
+    return DataDirLock.probe(lockFile());
   }
 
   @Override

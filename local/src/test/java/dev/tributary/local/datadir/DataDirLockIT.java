@@ -9,6 +9,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +57,39 @@ class DataDirLockIT {
   }
 
   @Test
+  void holderNamesTheLiveHolderAndLeavesItsPidAlone() throws Exception {
+    Path root = temp.resolve("data");
+    DataDir.open(root);
+    child = startLockHolder(root);
+    awaitLocked(child);
+    DataDir dir = DataDir.at(root);
+
+    assertThat(dir.holder()).contains(new LockHolder(OptionalLong.of(child.pid())));
+    assertThat(dir.holder())
+        .as("asking twice")
+        .contains(new LockHolder(OptionalLong.of(child.pid())));
+    assertThat(Files.readString(dir.lockFile())).isEqualTo(child.pid() + "\n");
+
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(dir.lockFile()).strip()).isEqualTo(Long.toString(child.pid()));
+    assertThat(dir.holder()).as("the PID a killed holder left").isEmpty();
+  }
+
+  @Test
+  void aHolderThatHasNotWrittenItsPidYetIsNamedWithoutAPid() throws Exception {
+    Path root = temp.resolve("data");
+    DataDir.open(root);
+    // What a crashed holder left: a PID, here of a process that lives (this one), as a recycled PID
+    // would.
+    Files.writeString(root.resolve("lock"), ProcessHandle.current().pid() + "\n");
+    child = startLockHolder(root, "--before-pid");
+    awaitLocked(child);
+
+    assertThat(DataDir.at(root).holder()).contains(new LockHolder(OptionalLong.empty()));
+  }
+
+  @Test
   void theChildIsRefusedWhileWeHoldTheLock() throws Exception {
     DataDir dir = DataDir.open(temp.resolve("data"));
     try (DataDirLock held = dir.lock()) {
@@ -70,16 +106,18 @@ class DataDirLockIT {
     }
   }
 
-  private static Process startLockHolder(Path dir) throws IOException {
+  private static Process startLockHolder(Path dir, String... more) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            LockHolderMain.class.getName(),
-            dir.toString())
-        .redirectErrorStream(true)
-        .start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolderMain.class.getName(),
+                dir.toString()));
+    command.addAll(List.of(more));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
   /** Reads the child's output up to its "locked" line; fails with what it printed otherwise. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +95,40 @@ class DataDirTest {
       assertThat(lock.isHeld()).isTrue();
       assertThat(Files.readString(dir.lockFile())).isEqualTo(ourPid + "\n");
     }
+  }
+
+  @Test
+  void atNamesADirectoryWithoutCreatingIt() throws IOException {
+    DataDir dir = DataDir.at(temp.resolve("missing"));
+
+    assertThat(dir.root()).isEqualTo(temp.resolve("missing").toAbsolutePath());
+    assertThat(dir.holder()).isEmpty();
+    assertThat(dir.root()).doesNotExist();
+  }
+
+  @Test
+  void nobodyHoldsADirectoryThatWasNeverLocked() throws IOException {
+    assertThat(DataDir.open(temp).holder()).isEmpty();
+  }
+
+  @Test
+  void theDataDirHoldingTheLockNamesThisProcess() throws IOException {
+    DataDir dir = DataDir.open(temp);
+    try (DataDirLock lock = dir.lock()) {
+      assertThat(dir.holder()).contains(new LockHolder(OptionalLong.of(ourPid)));
+      assertThat(lock.isHeld()).isTrue();
+    }
+    assertThat(dir.holder()).isEmpty();
+  }
+
+  @Test
+  void aLivePidInAnUnlockedFileIsNoHolderAndStaysThere() throws IOException {
+    // Our own PID: a process that certainly lives, left in the file as by a holder killed -9.
+    DataDir dir = DataDir.open(temp);
+    Files.writeString(dir.lockFile(), ourPid + "\n");
+
+    assertThat(DataDir.at(temp).holder()).isEmpty();
+    assertThat(Files.readString(dir.lockFile())).isEqualTo(ourPid + "\n");
   }
 
   @Test
