@@ -26,12 +26,13 @@ final class KubectlSession {
 
   private final Kubectl kubectl;
   private final Path examples;
-  private final PrintStream transcript;
+  private final List<PrintStream> transcripts;
 
-  KubectlSession(Kubectl kubectl, Path examples, PrintStream transcript) {
+  /** Prints the session to each of {@code transcripts} (e.g. the test's output and a file). */
+  KubectlSession(Kubectl kubectl, Path examples, PrintStream... transcripts) {
     this.kubectl = kubectl;
     this.examples = examples;
-    this.transcript = transcript;
+    this.transcripts = List.of(transcripts);
   }
 
   /** {@code examples/NAME}, for {@code -f}. */
@@ -116,17 +117,23 @@ final class KubectlSession {
 
   /** Prints a step the way the transcript shows commands, e.g. a note or a shell command. */
   void print(String command, String output) {
-    transcript.println("$ " + command);
+    StringBuilder text = new StringBuilder("$ ").append(command).append('\n');
     if (!output.isEmpty()) {
-      transcript.print(output.endsWith("\n") ? output : output + "\n");
+      text.append(output.endsWith("\n") ? output : output + "\n");
     }
-    transcript.flush();
+    write(text.toString());
   }
 
   /** A comment line in the transcript. */
   void note(String text) {
-    transcript.println("# " + text);
-    transcript.flush();
+    write("# " + text + "\n");
+  }
+
+  private void write(String text) {
+    for (PrintStream transcript : transcripts) {
+      transcript.print(text);
+      transcript.flush();
+    }
   }
 
   /** {@code grep -E regex}: the lines matching {@code regex} anywhere. */

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tributary.local.apiserver.Kubectl;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * kubectl delete -f} of every file, newest first, must leave nothing behind.
  *
  * <p>Ping and cron fire once a minute, so both are applied first and their waits overlap the other
- * sections. The output file ({@code -output.txt} of failsafe) holds the commands and what kubectl
- * printed, as a user would see them, and {@code up}'s logs when the test fails.
+ * sections. {@code target/walkthrough-transcript.txt} holds the commands and what kubectl printed,
+ * as a user would see them; failsafe's {@code -output.txt} has the same, mixed with whatever else
+ * this JVM logs, and {@code up}'s logs when the test fails.
  */
 class WalkthroughAcceptanceIT {
 
@@ -61,23 +66,37 @@ class WalkthroughAcceptanceIT {
   @TempDir Path temp;
   private LocalUp up;
   private KubectlSession kubectl;
+  private PrintStream transcript;
 
   @BeforeEach
-  void setUp() {
+  void setUp() throws IOException {
     assumeTrue(Kubectl.installed(), "kubectl is not on the PATH");
     Path examples =
         Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolveSibling("examples");
     assertThat(examples.resolve("event-display.yaml")).exists();
     up = new LocalUp(temp.resolve("data"), temp);
+    // The session alone, without what other tests in this JVM log.
+    Path target = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target"));
+    transcript =
+        new PrintStream(
+            Files.newOutputStream(target.resolve("walkthrough-transcript.txt")),
+            true,
+            StandardCharsets.UTF_8);
     kubectl =
         new KubectlSession(
-            new Kubectl(temp.resolve("home"), up.kubeconfig()), examples, System.out);
+            new Kubectl(temp.resolve("home"), up.kubeconfig()), examples, System.out, transcript);
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    if (up != null) {
-      up.close();
+    try {
+      if (up != null) {
+        up.close();
+      }
+    } finally {
+      if (transcript != null) {
+        transcript.close();
+      }
     }
   }
 
