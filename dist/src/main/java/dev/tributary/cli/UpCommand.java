@@ -104,7 +104,8 @@ final class UpCommand implements Callable<Integer> {
     try {
       ManifestApplier applier = new ManifestApplier(cluster.client(), Clock.systemUTC());
       if (!noRelease) {
-        applier.apply(releaseManifest());
+        // Applied again on a restart only if this build's release differs from the one applied.
+        applier.applyUnlessApplied(releaseManifest(), dir.resolve(RELEASE_RECORD));
         progress.accept("release applied; waiting for the Knative control plane");
         applier.awaitAvailable("knative-eventing", RELEASE_DEPLOYMENTS, RELEASE_TIMEOUT, progress);
       }
@@ -136,6 +137,9 @@ final class UpCommand implements Callable<Integer> {
   }
 
   private static final java.time.Duration RELEASE_TIMEOUT = java.time.Duration.ofSeconds(120);
+
+  /** The data dir's record of the release last applied (its SHA-256). */
+  private static final String RELEASE_RECORD = "release.sha256";
 
   /** The release.yaml the build wrote into this jar. */
   private static String releaseManifest() throws IOException {

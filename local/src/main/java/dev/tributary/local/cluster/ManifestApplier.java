@@ -4,10 +4,17 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -41,6 +48,51 @@ public final class ManifestApplier {
       client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
     }
     return objects;
+  }
+
+  /**
+   * Applies {@code yaml} as {@link #apply} does, unless it is what was applied last time (its
+   * SHA-256 is the one kept in {@code record}): then only the objects missing from the cluster are
+   * applied. A restart of {@code up} then leaves alone what controllers changed in the objects
+   * since (the ping adapter's replicas and env), as a node reboot does, instead of reverting it and
+   * making them change it back; a user's deletion is still repaired. {@code record} is written
+   * after a full apply has succeeded.
+   *
+   * @return the objects applied
+   * @throws IOException if {@code record} cannot be read or written
+   */
+  public List<HasMetadata> applyUnlessApplied(String yaml, Path record) throws IOException {
+    String digest = sha256(yaml);
+    if (Files.exists(record)
+        && Files.readString(record, StandardCharsets.US_ASCII).trim().equals(digest)) {
+      List<HasMetadata> missing =
+          client
+              .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+              .items()
+              .stream()
+              .filter(object -> client.resource(object).get() == null)
+              .toList();
+      for (HasMetadata object : missing) {
+        client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+      }
+      return missing;
+    }
+    List<HasMetadata> applied = apply(yaml);
+    Path partial = record.resolveSibling(record.getFileName() + ".tmp");
+    Files.writeString(partial, digest + "\n", StandardCharsets.US_ASCII);
+    Files.move(
+        partial, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return applied;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   /**
