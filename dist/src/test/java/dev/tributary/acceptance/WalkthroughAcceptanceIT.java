@@ -267,6 +267,18 @@ class WalkthroughAcceptanceIT {
         .contains("sinkbinding.sources.knative.dev/test-sink-binding created");
     awaitReady("sinkbinding", "test-sink-binding");
 
+    // A restart is a node reboot: the same pods come back, their containers restarted.
+    KubectlTable before = KubectlTable.parse(kubectl.quiet("get", "pod"));
+    List<String> sourcePods =
+        List.of(
+            runningPod(before, EVENT_DISPLAY_POD),
+            runningPod(before, RECEIVE_ADAPTER_POD),
+            runningPod(before, HEARTBEATS_POD));
+    String pingAdapter =
+        runningPod(
+            KubectlTable.parse(kubectl.quiet("-n", "knative-eventing", "get", "pod")),
+            PING_ADAPTER_POD);
+
     kubectl.print("kill -9 " + up.pid() + "   # up, during section 5", "");
     Instant killed = Instant.now();
     up.kill9();
@@ -283,20 +295,15 @@ class WalkthroughAcceptanceIT {
       awaitReady(source.getKey(), source.getValue());
     }
     kubectl.awaitOutput(
-        "the pods are back",
+        "the same pods Running again: " + sourcePods,
         SOON,
-        out -> {
-          KubectlTable table = KubectlTable.parse(out);
-          return running(table, EVENT_DISPLAY_POD)
-              && running(table, RECEIVE_ADAPTER_POD)
-              && running(table, HEARTBEATS_POD);
-        },
+        out -> sourcePods.stream().allMatch(pod -> running(KubectlTable.parse(out), pod)),
         "get",
         "pod");
     kubectl.awaitOutput(
-        "the ping adapter is back",
+        "the same ping adapter pod Running again: " + pingAdapter,
         SOON,
-        out -> running(KubectlTable.parse(out), PING_ADAPTER_POD),
+        out -> running(KubectlTable.parse(out), pingAdapter),
         "-n",
         "knative-eventing",
         "get",
