@@ -62,7 +62,7 @@ final class UpCommand implements Callable<Integer> {
           "Manifests to apply once the cluster is ready (files, or directories of .yaml).")
   List<Path> manifests = new ArrayList<>();
 
-  /** The release's namespace, where {@code up} also records which release it applied. */
+  /** The release's namespace. */
   private static final String RELEASE_NAMESPACE = "knative-eventing";
 
   /** The control plane's Deployments {@code up} waits for. */
@@ -107,12 +107,9 @@ final class UpCommand implements Callable<Integer> {
     try {
       ManifestApplier applier = new ManifestApplier(cluster.client(), Clock.systemUTC());
       if (!noRelease) {
-        if (applier.applyUnlessRecorded(releaseManifest(), RELEASE_NAMESPACE)) {
-          progress.accept("release applied; waiting for the Knative control plane");
-        } else {
-          progress.accept(
-              "release unchanged since the last up; waiting for the Knative control plane");
-        }
+        // Applied again on a restart only if this build's release differs from the one applied.
+        applier.applyUnlessApplied(releaseManifest(), dir.resolve(RELEASE_RECORD));
+        progress.accept("release applied; waiting for the Knative control plane");
         applier.awaitAvailable(RELEASE_NAMESPACE, RELEASE_DEPLOYMENTS, RELEASE_TIMEOUT, progress);
       }
       for (Path manifest : manifests) {
@@ -159,6 +156,9 @@ final class UpCommand implements Callable<Integer> {
       return BuiltinImages.DEFAULT_RELEASE_REGISTRY; // applying the release reports it
     }
   }
+
+  /** The data dir's record of the release last applied (its SHA-256). */
+  private static final String RELEASE_RECORD = "release.sha256";
 
   /** The release.yaml the build wrote into this jar. */
   private static String releaseManifest() throws IOException {

@@ -1,12 +1,14 @@
 package dev.tributary.local.cluster;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -49,42 +51,45 @@ public final class ManifestApplier {
   }
 
   /**
-   * Applies {@code yaml} unless the digest of exactly this text is recorded on namespace {@code
-   * recordOn} (by an earlier call), and records it afterwards. Re-applying an unchanged release on
-   * every start would force its fields back over what controllers wrote since (the ping adapter's
-   * replicas and env), rolling their pods for nothing.
+   * Applies {@code yaml} as {@link #apply} does, unless it is what was applied last time (its
+   * SHA-256 is the one kept in {@code record}): then only the objects missing from the cluster are
+   * applied. A restart of {@code up} then leaves alone what controllers changed in the objects
+   * since (the ping adapter's replicas and env), as a node reboot does, instead of reverting it and
+   * making them change it back; a user's deletion is still repaired. {@code record} is written
+   * after a full apply has succeeded.
    *
-   * @return whether it was applied
+   * @return the objects applied
+   * @throws IOException if {@code record} cannot be read or written
    */
-  public boolean applyUnlessRecorded(String yaml, String recordOn) {
-    String digest = digest(yaml);
-    Namespace namespace = client.namespaces().withName(recordOn).get();
-    if (namespace != null
-        && digest.equals(namespace.getMetadata().getAnnotations().get(DIGEST_ANNOTATION))) {
-      return false;
+  public List<HasMetadata> applyUnlessApplied(String yaml, Path record) throws IOException {
+    String digest = sha256(yaml);
+    if (Files.exists(record)
+        && Files.readString(record, StandardCharsets.US_ASCII).trim().equals(digest)) {
+      List<HasMetadata> missing =
+          client
+              .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+              .items()
+              .stream()
+              .filter(object -> client.resource(object).get() == null)
+              .toList();
+      for (HasMetadata object : missing) {
+        client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+      }
+      return missing;
     }
-    apply(yaml);
-    client
-        .namespaces()
-        .withName(recordOn)
-        .edit(
-            n ->
-                new NamespaceBuilder(n)
-                    .editMetadata()
-                    .addToAnnotations(DIGEST_ANNOTATION, digest)
-                    .endMetadata()
-                    .build());
-    return true;
+    List<HasMetadata> applied = apply(yaml);
+    Path partial = record.resolveSibling(record.getFileName() + ".tmp");
+    Files.writeString(partial, digest + "\n", StandardCharsets.US_ASCII);
+    Files.move(
+        partial, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return applied;
   }
 
-  /** Where {@link #applyUnlessRecorded} records what it applied. */
-  public static final String DIGEST_ANNOTATION = "tributary.dev/applied-manifest-sha256";
-
-  private static String digest(String yaml) {
+  private static String sha256(String text) {
     try {
       return HexFormat.of()
           .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(yaml.getBytes(StandardCharsets.UTF_8)));
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

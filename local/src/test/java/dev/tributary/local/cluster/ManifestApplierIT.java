@@ -1,11 +1,12 @@
 package dev.tributary.local.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tributary.local.apiserver.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code up} does with the release on each start, against the local API server. */
+/** What {@code up} applies again when it restarts: nothing that is there, unless it changed. */
 class ManifestApplierIT {
 
   @TempDir static Path dir;
@@ -22,7 +23,7 @@ class ManifestApplierIT {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = TestCluster.start(dir);
+    cluster = TestCluster.start(dir.resolve("cluster"));
     client = cluster.client();
   }
 
@@ -31,50 +32,60 @@ class ManifestApplierIT {
     cluster.close();
   }
 
-  private static String release(String value) {
+  private static String configMap(String value) {
     return """
-        apiVersion: v1
-        kind: Namespace
-        metadata:
-          name: applied
-        ---
         apiVersion: v1
         kind: ConfigMap
         metadata:
           name: settings
-          namespace: applied
+          namespace: default
         data:
           replicas: "%s"
         """
         .formatted(value);
   }
 
-  private static ConfigMap settings() {
-    return client.configMaps().inNamespace("applied").withName("settings").get();
+  private static String replicas() {
+    ConfigMap map = client.configMaps().inNamespace("default").withName("settings").get();
+    return map == null ? null : map.getData().get("replicas");
+  }
+
+  /** What a controller does to an object up installed. */
+  private static void changeAsAController(String value) {
+    client
+        .configMaps()
+        .inNamespace("default")
+        .withName("settings")
+        .edit(
+            map -> {
+              map.getData().put("replicas", value);
+              return map;
+            });
   }
 
   @Test
-  void anUnchangedReleaseIsNotAppliedAgainSoWhatControllersWroteSinceStays() {
+  void theSameManifestIsNotAppliedOverWhatChangedSinceButMissingObjectsAreAndANewManifestIs()
+      throws Exception {
     ManifestApplier applier = new ManifestApplier(client, Clock.systemUTC());
+    Path record = dir.resolve("release.sha256");
 
-    assertThat(applier.applyUnlessRecorded(release("0"), "applied")).isTrue();
-    assertThat(settings().getData()).containsEntry("replicas", "0");
-    assertThat(client.namespaces().withName("applied").get().getMetadata().getAnnotations())
-        .containsKey(ManifestApplier.DIGEST_ANNOTATION);
+    assertThat(applier.applyUnlessApplied(configMap("0"), record)).hasSize(1);
+    assertThat(replicas()).isEqualTo("0");
+    assertThat(record).exists();
+    String digest = Files.readString(record);
 
-    // A controller scales what the release shipped at 0, as the PingSource controller does.
-    client
-        .configMaps()
-        .inNamespace("applied")
-        .withName("settings")
-        .edit(c -> new ConfigMapBuilder(c).addToData("replicas", "1").build());
+    changeAsAController("1");
+    assertThat(applier.applyUnlessApplied(configMap("0"), record)).isEmpty();
+    assertThat(replicas()).as("a restart leaves the controller's change").isEqualTo("1");
 
-    assertThat(applier.applyUnlessRecorded(release("0"), "applied")).isFalse();
-    assertThat(settings().getData()).containsEntry("replicas", "1");
+    client.configMaps().inNamespace("default").withName("settings").delete();
+    await().until(() -> replicas() == null);
+    assertThat(applier.applyUnlessApplied(configMap("0"), record)).hasSize(1);
+    assertThat(replicas()).as("a deleted object comes back").isEqualTo("0");
 
-    // A new release is applied, and owns its fields again.
-    assertThat(applier.applyUnlessRecorded(release("2"), "applied")).isTrue();
-    assertThat(settings().getData()).containsEntry("replicas", "2");
-    assertThat(applier.applyUnlessRecorded(release("2"), "applied")).isFalse();
+    changeAsAController("1");
+    assertThat(applier.applyUnlessApplied(configMap("2"), record)).hasSize(1);
+    assertThat(replicas()).as("a new manifest is applied").isEqualTo("2");
+    assertThat(Files.readString(record)).isNotEqualTo(digest);
   }
 }
