@@ -107,10 +107,12 @@ public final class ControllerProgram implements Program {
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private final List<Controller<?>> controllers = new ArrayList<>();
     private LeaderElection election;
+    private boolean closed; // guarded by this
 
     static ControlPlane start(ProgramContext ctx, ControllerConfig config, AtomicBoolean synced)
         throws Exception {
-      ControlPlane plane = new ControlPlane();
+      // Closed by the runtime too, should the controller be killed before it stops by itself.
+      ControlPlane plane = ctx.resources().own(new ControlPlane());
       try {
         plane.build(ctx, config);
         List<CompletableFuture<Void>> syncs = new ArrayList<>();
@@ -316,7 +318,11 @@ public final class ControllerProgram implements Program {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
       if (election != null) {
         election.close();
       }

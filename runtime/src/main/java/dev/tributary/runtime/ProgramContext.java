@@ -20,6 +20,8 @@ import java.util.List;
  *     when run in-JVM
  * @param stopRequested completes (on the program's context) when the program is asked to stop, the
  *     way SIGTERM asks a container to stop; the program should then end promptly
+ * @param resources where the program registers what it opens outside Vert.x (clients, informers),
+ *     so that it is closed even when the program is killed
  */
 public record ProgramContext(
     Env env,
@@ -29,7 +31,8 @@ public record ProgramContext(
     MeterRegistry meterRegistry,
     Clock clock,
     String bindHost,
-    Future<Void> stopRequested) {
+    Future<Void> stopRequested,
+    ProgramResources resources) {
 
   public ProgramContext {
     args = List.copyOf(args);

@@ -48,6 +48,7 @@ public final class ProgramRuntime {
   private final Promise<Void> stopRequested = Promise.promise();
   private final Promise<Integer> exit = Promise.promise();
   private final AtomicBoolean ending = new AtomicBoolean();
+  private final ProgramResources resources = new ProgramResources();
 
   private ProgramRuntime(Launch launch) {
     this.launch = launch;
@@ -143,7 +144,8 @@ public final class ProgramRuntime {
             registry,
             launch.clock(),
             launch.bindHost(),
-            stopRequested.future());
+            stopRequested.future(),
+            resources);
     Future<Integer> result;
     try {
       result = program.run(ctx);
@@ -170,6 +172,7 @@ public final class ProgramRuntime {
     if (!ending.compareAndSet(false, true)) {
       return;
     }
+    resources.closeAll(launch.log());
     registry.close();
     vertx.close().onComplete(closed -> exit.tryComplete(code));
   }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,27 @@ class ProgramRuntimeTest {
 
     assertThat(await(runtime.stop(Duration.ofMillis(50)))).isEqualTo(ProgramRuntime.EXIT_KILLED);
     assertThat(await(runtime.stop())).isEqualTo(ProgramRuntime.EXIT_KILLED);
+  }
+
+  @Test
+  void whatAKilledProgramOwnedIsClosedNewestFirstAndALateOwnIsClosedAtOnce() {
+    List<String> closed = new CopyOnWriteArrayList<>();
+    AtomicReference<ProgramResources> resources = new AtomicReference<>();
+    ProgramRuntime runtime =
+        ProgramRuntime.start(
+            ctx -> {
+              resources.set(ctx.resources());
+              ctx.resources().own(() -> closed.add("client"));
+              ctx.resources().own(() -> closed.add("informer"));
+              return Future.future(never -> {}); // ignores stop, as a program in a long delay
+            },
+            launch);
+
+    assertThat(await(runtime.stop(Duration.ofMillis(50)))).isEqualTo(ProgramRuntime.EXIT_KILLED);
+    assertThat(closed).containsExactly("informer", "client");
+
+    resources.get().own(() -> closed.add("late"));
+    assertThat(closed).containsExactly("informer", "client", "late");
   }
 
   private static int exitCode(ProgramRuntime runtime) {

@@ -125,7 +125,8 @@ public final class WebhookProgram implements Program {
   public Future<Integer> run(ProgramContext ctx) {
     WebhookSettings settings = WebhookSettings.fromEnv(ctx.env());
     KvLog log = new KvLog(ctx.log());
-    KubernetesClient client = KubeClients.fromEnv(ctx.env());
+    // The runtime closes it also if the webhook is killed, ending its informers.
+    KubernetesClient client = ctx.resources().own(KubeClients.fromEnv(ctx.env()));
     Running running = new Running(ctx, settings, log, client);
     log.info(
         "starting the webhook",

@@ -149,7 +149,8 @@ public final class ReceiveAdapterProgram implements Program {
     Future<Integer> run() {
       ApiServerSourceConfig config = env.config();
       try {
-        client = clients.apply(ctx.env());
+        // The runtime closes it also if the adapter is killed: its watches end with it.
+        client = ctx.resources().own(clients.apply(ctx.env()));
       } catch (RuntimeException e) {
         log.error("cannot build the Kubernetes client", "error", e.getMessage());
         return Future.succeededFuture(1);

@@ -156,8 +156,12 @@ public final class MtPingProgram implements Program {
         });
     AtomicBoolean synced = new AtomicBoolean();
     List<LeaseElector> electors = new ArrayList<>();
+    AtomicBoolean closed = new AtomicBoolean();
     Runnable closeAll =
         () -> {
+          if (!closed.compareAndSet(false, true)) {
+            return;
+          }
           synchronized (electors) {
             electors.forEach(LeaseElector::close);
           }
@@ -167,6 +171,9 @@ public final class MtPingProgram implements Program {
           senders.close();
           client.close();
         };
+    // Also when the runtime kills the adapter (its shutdown may wait for the minute boundary,
+    // longer than a pod's grace): the electors must not keep their Leases in a dead adapter.
+    ctx.resources().own(closeAll::run);
 
     Promise<Integer> exit = Promise.promise();
     AdminServer.start(ctx, DEFAULT_METRICS_PORT, synced::get)
