@@ -3,6 +3,7 @@ package dev.tributary.local.cluster;
 import dev.tributary.local.apiserver.ControlPlane;
 import dev.tributary.local.apiserver.admission.AdmissionPlugins;
 import dev.tributary.local.apiserver.admission.webhook.WebhookSettings;
+import dev.tributary.local.apiserver.defaults.ServiceIpRange;
 import dev.tributary.local.kube.WorkloadControllers;
 import dev.tributary.local.kubelet.Kubelet;
 import dev.tributary.local.kubelet.KubeletSettings;
@@ -76,14 +77,17 @@ public final class LocalCluster implements AutoCloseable {
             clock,
             progress,
             config ->
-                config.withExtensions(
-                    config
-                        .extensions()
-                        .withPodLogs(logs)
-                        .withAdmission(
-                            AdmissionPlugins.defaults()
-                                .withWebhooks(
-                                    new WebhookSettings(new ClusterIpServiceResolver(names))))));
+                config
+                    .withServiceIpRange(ServiceIpRange.forDataDir(dataDirectory))
+                    .withExtensions(
+                        config
+                            .extensions()
+                            .withPodLogs(logs)
+                            .withAdmission(
+                                AdmissionPlugins.defaults()
+                                    .withWebhooks(
+                                        new WebhookSettings(
+                                            new ClusterIpServiceResolver(names))))));
     parts.push(plane);
     // kubectl can already talk to the API server (and bench/apiserver.sh measures up to here).
     progress.accept("API server ready at " + plane.url());

@@ -1,5 +1,6 @@
 package dev.tributary.local.apiserver.defaults;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,18 @@ public record ServiceIpRange(long network, int prefix) {
    * addresses, not through a cluster network (see docs/local-cluster.md).
    */
   public static final String LOOPBACK_DEFAULT = "127.96.0.0/16";
+
+  /**
+   * The block {@code tributary up} on {@code dataDir} allocates from: a {@code /24} of {@link
+   * #LOOPBACK_DEFAULT} chosen by the directory's path, so that two local clusters on one machine (a
+   * user's and a test's) do not both give their first Service 127.96.1.1 and fight over its ports
+   * (the second cannot listen, and its name would lead into the other cluster). The same directory
+   * always gets the same block; Services stored with an IP from elsewhere keep it.
+   */
+  public static ServiceIpRange forDataDir(Path dataDir) {
+    int third = 1 + Math.floorMod(dataDir.toAbsolutePath().normalize().toString().hashCode(), 254);
+    return new ServiceIpRange((127L << 24) | (96L << 16) | ((long) third << 8), 24);
+  }
 
   public ServiceIpRange {
     if (prefix < 8 || prefix > 30) {

@@ -3,6 +3,7 @@ package dev.tributary.local.apiserver.defaults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,6 +125,24 @@ class ClusterIpAllocatorTest {
     }
     assertThat(ServiceIpRange.parseAddress("127.096.0.1")).isEmpty();
     assertThat(ServiceIpRange.parseAddress("256.0.0.1")).isEmpty();
+  }
+
+  @Test
+  void eachDataDirGetsItsOwnBlockOfTheLoopbackRange() throws Exception {
+    ServiceIpRange whole = ServiceIpRange.parse(ServiceIpRange.LOOPBACK_DEFAULT);
+    ServiceIpRange a = ServiceIpRange.forDataDir(Path.of("/tmp/cluster-a"));
+    ServiceIpRange b = ServiceIpRange.forDataDir(Path.of("/tmp/cluster-b"));
+
+    assertThat(a).isNotEqualTo(b);
+    assertThat(ServiceIpRange.forDataDir(Path.of("/tmp/cluster-a"))).isEqualTo(a);
+    for (ServiceIpRange block : List.of(a, b)) {
+      assertThat(block.prefix()).isEqualTo(24);
+      assertThat(whole.allocatable(block.network() + 1)).as(block.toString()).isTrue();
+      assertThat(block.toString()).startsWith("127.96.").doesNotStartWith("127.96.0.");
+    }
+    long first =
+        new ClusterIpAllocator(a, Clock.systemUTC(), Map::of).allocate("default/event-display");
+    assertThat(a.allocatable(first)).isTrue();
   }
 
   private static final class MutableClock extends Clock {
