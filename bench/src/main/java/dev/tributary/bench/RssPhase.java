@@ -55,7 +55,7 @@ final class RssPhase {
         pods.await(
             list ->
                 ready(list, "event-display-")
-                    && ready(list, "apiserversource-test-apiserver-source-")
+                    && ready(list, "apiserversource-test-apiserver-")
                     && ready(list, "test-container-source-deployment-"),
             POD_TIMEOUT,
             "the walkthrough's pods ready");

@@ -30,7 +30,8 @@ final class ThreadCpu {
         String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        groups.merge(name.replaceAll("[0-9]+", "#"), ticks * 10, Long::sum);
+        // Thread numbers go, "C1"/"C2" of the compiler threads stay.
+        groups.merge(name.replaceAll("(?<=[-#_ ])[0-9]+|[0-9]+$", "#"), ticks * 10, Long::sum);
       }
     }
     return groups;
