@@ -37,6 +37,8 @@ public final class LocalClusterBench {
     Path work = Files.createTempDirectory("tributary-cluster-bench");
     ClusterBench bench = new ClusterBench(launcher, work, javaHome);
     try {
+      // Every phase measures a JVM with the AppCDS archive users' second and later runs have.
+      UpPhase.primeCdsArchive(bench);
       if (phases.contains("up")) {
         UpPhase.run(
             bench, Integer.getInteger("bench.upRuns", 5), Integer.getInteger("bench.warmRuns", 1));

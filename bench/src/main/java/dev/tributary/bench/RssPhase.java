@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * running. Applies the walkthrough's files with kubectl (event-display, the corrected RBAC, the
  * ApiServerSource, ContainerSource, PingSource, CronJob and SinkBinding), waits until their pods
  * and the ping adapter are Running and Ready, then samples the JVM's RSS, threads and heap (jcmd
- * {@code GC.heap_info}) after 60 s and 120 s. With {@code nmt} the JVM runs with {@code
+ * {@code GC.heap_info}) after 60 s and 120 s, and RSS once more after {@code jcmd
+ * System.trim_native_heap}. With {@code nmt} the JVM runs with {@code
  * -XX:NativeMemoryTracking=summary} (a few MB more) and the phase prints its summary at the end.
  */
 final class RssPhase {
@@ -79,6 +80,10 @@ final class RssPhase {
               pods.count(PodWatch::running) + system.count(PodWatch::running));
         }
       }
+      // What glibc holds freed but not returned (C2's arenas after start-up, short-lived buffers):
+      // RSS once more after asking the JVM to trim its native heap (malloc_trim).
+      jcmd.run(up.pid(), "System.trim_native_heap");
+      System.out.println(ProcStatus.of(up.pid()).format("walkthrough_after_malloc_trim"));
       if (nmt) {
         System.out.println("# jcmd VM.native_memory summary (committed, by category):");
         for (String line : jcmd.run(up.pid(), "VM.native_memory", "summary")) {

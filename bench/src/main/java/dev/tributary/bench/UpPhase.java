@@ -23,7 +23,6 @@ final class UpPhase {
   private UpPhase() {}
 
   static void run(ClusterBench bench, int coldRuns, int warmRuns) throws Exception {
-    primeCdsArchive(bench);
     long[] apiCold = new long[coldRuns];
     long[] readyCold = new long[coldRuns];
     long[] cpuCold = new long[coldRuns];
@@ -92,7 +91,7 @@ final class UpPhase {
    * The launcher writes the AppCDS archive when the first run after a build exits; that run loads
    * every class from the jar and pays for the dump, which no later run does: it is not counted.
    */
-  private static void primeCdsArchive(ClusterBench bench) throws Exception {
+  static void primeCdsArchive(ClusterBench bench) throws Exception {
     Path archive = bench.launcher().getParent().resolve("dist/target/tributary-up.jsa");
     Path jar = bench.launcher().getParent().resolve("dist/target/tributary.jar");
     // The launcher deletes an archive older than the jar (made from another build).
