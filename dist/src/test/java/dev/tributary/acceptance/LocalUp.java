@@ -2,7 +2,7 @@ package dev.tributary.acceptance;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.tributary.cli.TributaryCommand;
+import dev.tributary.cli.UpLauncher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,21 +42,7 @@ final class LocalUp implements AutoCloseable {
     }
     Path log = logDir.resolve("up-" + (logs.size() + 1) + ".log");
     logs.add(log);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                TributaryCommand.class.getName(),
-                "up",
-                "--data-dir",
-                dataDir.toString(),
-                "--port",
-                "0")
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+    process = UpLauncher.start(dataDir, log);
   }
 
   /**

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tributary.local.datadir.DataDir;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +29,15 @@ class StatusDownIT {
     assertThat(before.out()).startsWith("tributary: not running on " + absolute + "\n");
 
     Path log = temp.resolve("up.log");
-    Process up = up(dataDir, log);
+    Process up = UpLauncher.start(dataDir, log);
     try {
       await() // an upper bound for a loaded machine; up is ready in seconds on an idle one
           .atMost(Duration.ofSeconds(120))
-          .until(() -> lines(log).stream().anyMatch(l -> l.startsWith("export KUBECONFIG=")));
+          .until(
+              () ->
+                  UpLauncher.lines(log).stream().anyMatch(l -> l.startsWith("export KUBECONFIG=")));
       String url =
-          lines(log).stream()
+          UpLauncher.lines(log).stream()
               .filter(l -> l.startsWith("tributary: ready at "))
               .findFirst()
               .orElseThrow()
@@ -87,7 +85,7 @@ class StatusDownIT {
                   + ")\n");
       assertThat(up.isAlive()).isFalse();
       assertThat(DataDir.at(dataDir).holder()).isEmpty();
-      assertThat(lines(log)).contains("tributary: stopping", "tributary: stopped");
+      assertThat(UpLauncher.lines(log)).contains("tributary: stopping", "tributary: stopped");
     } finally {
       up.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
@@ -99,27 +97,5 @@ class StatusDownIT {
     CommandRun downAgain = CommandRun.of("down", "--data-dir", dir);
     assertThat(downAgain.exitCode()).isZero();
     assertThat(downAgain.out()).isEqualTo("tributary: not running on " + absolute + "\n");
-  }
-
-  /** Starts {@code tributary up} on any free port, its output going to {@code log}. */
-  private static Process up(Path dataDir, Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            TributaryCommand.class.getName(),
-            "up",
-            "--data-dir",
-            dataDir.toString(),
-            "--port",
-            "0")
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-  }
-
-  private static List<String> lines(Path log) throws IOException {
-    return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
   }
 }

@@ -3,12 +3,9 @@ package dev.tributary.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,38 +15,18 @@ class UpCommandIT {
 
   @TempDir Path temp;
 
-  /** Starts {@code tributary up} with its output going to {@code log}. */
-  private static Process up(Path dataDir, Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            TributaryCommand.class.getName(),
-            "up",
-            "--data-dir",
-            dataDir.toString(),
-            "--port",
-            "0")
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-  }
-
-  private static List<String> lines(Path log) throws IOException {
-    return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-  }
-
   @Test
   void upServesWritesTheKubeconfigRefusesASecondUpAndStopsOnSigterm() throws Exception {
     Path dataDir = temp.resolve("data");
     Path log = temp.resolve("up.log");
-    Process first = up(dataDir, log);
+    Process first = UpLauncher.start(dataDir, log);
     try {
       await()
           .atMost(Duration.ofSeconds(60))
-          .until(() -> lines(log).stream().anyMatch(l -> l.startsWith("export KUBECONFIG=")));
-      assertThat(lines(log))
+          .until(
+              () ->
+                  UpLauncher.lines(log).stream().anyMatch(l -> l.startsWith("export KUBECONFIG=")));
+      assertThat(UpLauncher.lines(log))
           .anyMatch(
               l -> l.matches("tributary: ready at https://127\\.0\\.0\\.1:\\d+ \\(\\d+\\.\\ds\\)"))
           .anyMatch(l -> l.startsWith("tributary: API server ready at https://127.0.0.1:"))
@@ -62,15 +39,16 @@ class UpCommandIT {
           .contains("server: https://127.0.0.1:");
 
       Path secondLog = temp.resolve("second.log");
-      Process second = up(dataDir, secondLog);
+      Process second = UpLauncher.start(dataDir, secondLog);
       assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(second.exitValue()).isEqualTo(1);
-      assertThat(lines(secondLog)).anyMatch(l -> l.contains("another tributary is running on"));
+      assertThat(UpLauncher.lines(secondLog))
+          .anyMatch(l -> l.contains("another tributary is running on"));
     } finally {
       first.destroy(); // SIGTERM
       assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
-    assertThat(lines(log)).contains("tributary: stopping", "tributary: stopped");
+    assertThat(UpLauncher.lines(log)).contains("tributary: stopping", "tributary: stopped");
     assertThat(Files.size(dataDir.resolve("lock"))).as("the lock is released").isZero();
   }
 }
