@@ -63,23 +63,6 @@ public final class Kubelet {
   private SharedIndexInformer<Pod> informer;
 
   /**
-   * A kubelet without a cluster network: host processes get their env and command line as the pod
-   * gives them (cluster names in them do not resolve outside this JVM).
-   *
-   * @see #Kubelet(KubernetesClient, Path, Clock, KubeletSettings, ContainerLogs,
-   *     ServiceAccountTokens, HostEnvRewriter)
-   */
-  public Kubelet(
-      KubernetesClient client,
-      Path dataDir,
-      Clock clock,
-      KubeletSettings settings,
-      ContainerLogs logs,
-      ServiceAccountTokens tokens) {
-    this(client, dataDir, clock, settings, logs, tokens, null);
-  }
-
-  /**
    * @param client the API (the kubelet acts with this client's identity)
    * @param dataDir the cluster's data dir; the kubelet keeps its files under {@code kubelet/}
    * @param logs where containers' output goes
