@@ -180,11 +180,26 @@ public final class Controller<T extends HasMetadata> implements AutoCloseable {
         queue.forget(key);
         queue.addAfter(key, requeue.delay());
       }
+      case Result.Failed failed when deletedMeanwhile(key, failed.error()) -> {
+        // Deleted while it was reconciled (say, a finalizer's last update raced the delete):
+        // nothing is left to do, and the informer's delete is on its way.
+        LOG.info("controller={} key={} deleted while reconciling", name, key);
+        queue.forget(key);
+      }
       case Result.Failed failed -> {
         logFailure(key, failed.error());
         queue.addRateLimited(key);
       }
     }
+  }
+
+  /** Whether {@code error} is the API's NotFound for the very object being reconciled. */
+  private static boolean deletedMeanwhile(ObjectKey key, Exception error) {
+    return error instanceof KubernetesClientException k
+        && k.getCode() == HttpURLConnection.HTTP_NOT_FOUND
+        && k.getStatus() != null
+        && k.getStatus().getDetails() != null
+        && key.name().equals(k.getStatus().getDetails().getName());
   }
 
   private void logFailure(ObjectKey key, Exception error) {

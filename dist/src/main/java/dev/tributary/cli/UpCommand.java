@@ -93,6 +93,13 @@ final class UpCommand implements Callable<Integer> {
       return 1;
     } catch (Exception e) {
       out.println("tributary: could not start: " + e.getMessage());
+      if (port != 0 && String.valueOf(e.getMessage()).contains("Address already in use")) {
+        out.println(
+            "tributary: port "
+                + port
+                + " on 127.0.0.1 is taken (another cluster? `tributary status --data-dir DIR` tells);"
+                + " choose another with --port, or --port 0 for any free one");
+      }
       return 1;
     }
     Runtime.getRuntime()

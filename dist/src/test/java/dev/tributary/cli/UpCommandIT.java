@@ -44,6 +44,24 @@ class UpCommandIT {
       assertThat(second.exitValue()).isEqualTo(1);
       assertThat(UpLauncher.lines(secondLog))
           .anyMatch(l -> l.contains("another tributary is running on"));
+
+      // Another data dir on the first one's port: refused with what to do about it.
+      String port =
+          UpLauncher.lines(log).stream()
+              .filter(l -> l.startsWith("tributary: API server ready at https://127.0.0.1:"))
+              .findFirst()
+              .orElseThrow()
+              .replaceAll(".*:(\\d+)$", "$1");
+      Path thirdLog = temp.resolve("third.log");
+      Process third = UpLauncher.start(temp.resolve("other"), thirdLog, Integer.parseInt(port));
+      assertThat(third.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(third.exitValue()).isEqualTo(1);
+      assertThat(UpLauncher.lines(thirdLog))
+          .contains(
+              "tributary: port "
+                  + port
+                  + " on 127.0.0.1 is taken (another cluster? `tributary status --data-dir DIR`"
+                  + " tells); choose another with --port, or --port 0 for any free one");
     } finally {
       first.destroy(); // SIGTERM
       assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -17,6 +17,11 @@ public final class UpLauncher {
 
   /** Starts {@code up} on {@code dataDir} and any free port, its output going to {@code log}. */
   public static Process start(Path dataDir, Path log) throws IOException {
+    return start(dataDir, log, 0);
+  }
+
+  /** Starts {@code up} on {@code dataDir} and {@code port}, its output going to {@code log}. */
+  public static Process start(Path dataDir, Path log, int port) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
             java,
@@ -27,7 +32,7 @@ public final class UpLauncher {
             "--data-dir",
             dataDir.toString(),
             "--port",
-            "0")
+            String.valueOf(port))
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
