@@ -115,8 +115,11 @@ final class UpCommand implements Callable<Integer> {
       ManifestApplier applier = new ManifestApplier(cluster.client(), Clock.systemUTC());
       if (!noRelease) {
         // Applied again on a restart only if this build's release differs from the one applied.
-        applier.applyUnlessApplied(releaseManifest(), dir.resolve(RELEASE_RECORD));
-        progress.accept("release applied; waiting for the Knative control plane");
+        boolean applied =
+            !applier.applyUnlessApplied(releaseManifest(), dir.resolve(RELEASE_RECORD)).isEmpty();
+        progress.accept(
+            (applied ? "release applied" : "release unchanged since the last up")
+                + "; waiting for the Knative control plane");
         applier.awaitAvailable(RELEASE_NAMESPACE, RELEASE_DEPLOYMENTS, RELEASE_TIMEOUT, progress);
       }
       for (Path manifest : manifests) {
