@@ -12,7 +12,9 @@ import dev.tributary.controller.Reconciler;
 import dev.tributary.controller.Result;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +41,7 @@ class ReconcilerFrameworkIT {
   static Controller<GenericKubernetesResource> controller;
   static final AtomicInteger completedReconciles = new AtomicInteger();
   static final List<String> finalized = new CopyOnWriteArrayList<>();
+  static final AtomicInteger vanishAttempts = new AtomicInteger();
 
   @BeforeAll
   static void start() throws Exception {
@@ -50,6 +53,18 @@ class ReconcilerFrameworkIT {
           Map<?, ?> spec = (Map<?, ?>) toy.getAdditionalProperties().get("spec");
           if (spec.containsKey("fail")) {
             throw new IllegalStateException(String.valueOf(spec.get("fail")));
+          }
+          if (spec.containsKey("vanish")) {
+            vanishAttempts.incrementAndGet();
+            // What the API answers when the object was deleted while it was being reconciled.
+            throw new KubernetesClientException(
+                new StatusBuilder()
+                    .withCode(404)
+                    .withReason("NotFound")
+                    .withNewDetails()
+                    .withName(toy.getMetadata().getName())
+                    .endDetails()
+                    .build());
           }
           statusOf(toy).put("seen", spec.get("value"));
           return Result.reported(ReconcileEvent.normal("Reconciled", "Toy reconciled"));
@@ -230,6 +245,19 @@ class ReconcilerFrameworkIT {
     assertThat(status("broken", "observedGeneration"))
         .as("status is written even when the reconcile fails")
         .isNotNull();
+  }
+
+  @Test
+  void anObjectDeletedWhileItWasReconciledIsNotRetried() {
+    cluster.createToy("vanishing", Map.of("vanish", true));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> vanishAttempts.get() >= 1);
+    // A failure is retried with back-off from 5 ms, doubling: ten attempts in the next 3 s. Not
+    // retried, it is reconciled again only for its own status write (the update event): twice.
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(4))
+        .until(() -> vanishAttempts.get() <= 2);
   }
 
   static List<Event> eventsOf(String name) {
