@@ -3,6 +3,7 @@ package dev.tributary.adapters.ping;
 import dev.tributary.adapters.ping.leader.LeaderElectionSettings;
 import dev.tributary.runtime.Env;
 import dev.tributary.runtime.EnvException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,9 @@ import java.util.UUID;
  *     (required, as knative.dev/pkg's {@code system.Namespace()})
  * @param leaderElection {@code K_LEADER_ELECTION_CONFIG} ({@link LeaderElectionSettings})
  * @param identity the holder identity in its Leases: {@code Identity} from the settings, else
- *     {@code <POD_NAME or HOSTNAME>_<random UUID>}, as knative.dev/pkg's {@code UniqueID}
+ *     {@code <POD_NAME>_<UUID>} like knative.dev/pkg's {@code UniqueID}, but with a UUID derived
+ *     from the pod's namespace and name instead of a random one (see {@link #podScopedId}); without
+ *     {@code POD_NAME}, {@code <HOSTNAME>_<random UUID>} as upstream
  * @param noShutdownAfter {@code K_NO_SHUTDOWN_AFTER}, 0-59, default 55 (see {@link ShutdownDelay});
  *     another value is replaced by the default, with a warning
  * @param sinkTimeout {@code K_SINK_TIMEOUT} seconds as a per-attempt timeout; null when not
@@ -88,10 +91,25 @@ public record MtPingConfig(
         warnings.add("Sink timeout configuration is invalid, default to -1 (no timeout)");
       }
     }
-    String host = env.get("POD_NAME", env.get("HOSTNAME", "pingsource-mt-adapter"));
-    String identity = settings.identityOr(host + "_" + UUID.randomUUID());
+    String podName = env.get("POD_NAME", "");
+    String identity =
+        settings.identityOr(
+            podName.isEmpty()
+                ? env.get("HOSTNAME", "pingsource-mt-adapter") + "_" + UUID.randomUUID()
+                : podName + "_" + podScopedId(namespace, podName));
     boolean disableHa = args.contains("--disable-ha") || args.contains("-disable-ha");
     return new MtPingConfig(
         namespace, settings, identity, noShutdownAfter, sinkTimeout, disableHa, warnings);
+  }
+
+  /**
+   * The same UUID for every run of the same pod. A pod never runs two instances of its container at
+   * once, so when the adapter's container restarts (or the node does), the new process holds the
+   * Leases its predecessor held and leads again at once. With upstream's random UUID it must wait
+   * for those Leases to expire (60 s by default), and the ticks of that minute arrive late.
+   */
+  static String podScopedId(String namespace, String podName) {
+    return UUID.nameUUIDFromBytes((namespace + "/" + podName).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 }

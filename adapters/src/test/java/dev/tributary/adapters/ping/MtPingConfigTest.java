@@ -29,6 +29,23 @@ class MtPingConfigTest {
   }
 
   @Test
+  void aPodKeepsItsIdentityAcrossRestartsAndAProcessOutsideAPodGetsARandomOne() {
+    Env pod = Env.of(Map.of("SYSTEM_NAMESPACE", "knative-eventing", "POD_NAME", "adapter-1"));
+    Env otherPod = Env.of(Map.of("SYSTEM_NAMESPACE", "knative-eventing", "POD_NAME", "adapter-2"));
+    Env process = Env.of(Map.of("SYSTEM_NAMESPACE", "knative-eventing", "HOSTNAME", "laptop"));
+
+    String identity = MtPingConfig.read(pod, List.of()).identity();
+    assertThat(identity).matches("adapter-1_[0-9a-f-]{36}");
+    assertThat(MtPingConfig.read(pod, List.of()).identity()).isEqualTo(identity);
+    assertThat(MtPingConfig.read(otherPod, List.of()).identity())
+        .startsWith("adapter-2_")
+        .doesNotEndWith(identity.substring("adapter-1_".length()));
+    assertThat(MtPingConfig.read(process, List.of()).identity())
+        .startsWith("laptop_")
+        .isNotEqualTo(MtPingConfig.read(process, List.of()).identity());
+  }
+
+  @Test
   void readsTheAdapterEnvContract() {
     MtPingConfig config =
         MtPingConfig.read(

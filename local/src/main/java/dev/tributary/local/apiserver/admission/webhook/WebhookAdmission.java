@@ -14,7 +14,9 @@ import dev.tributary.local.apiserver.patch.JsonPatch;
 import dev.tributary.local.apiserver.patch.PatchException;
 import dev.tributary.local.store.ObjectKey;
 import dev.tributary.local.store.Store;
+import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -40,10 +42,15 @@ public final class WebhookAdmission implements AdmissionChain.Resource {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookAdmission.class);
 
+  /** How often a failing webhook is warned about (each request still fails with the reason). */
+  private static final Duration FAILURE_WARNING_INTERVAL = Duration.ofSeconds(30);
+
   private final WebhookConfigurations mutatingConfigurations;
   private final WebhookConfigurations validatingConfigurations;
   private final WebhookClient client;
   private final WebhookMatcher matcher;
+  private final WarningThrottle failures =
+      new WarningThrottle(FAILURE_WARNING_INTERVAL, System::nanoTime);
 
   public WebhookAdmission(Store store, WebhookSettings settings) {
     this(
@@ -167,11 +174,21 @@ public final class WebhookAdmission implements AdmissionChain.Resource {
             message);
         return null;
       }
-      log.warn(
-          "webhook failed, failing closed webhook={} configuration={}: {}",
-          webhook.name(),
-          webhook.configuration(),
-          message);
+      OptionalInt quietSince = failures.warn(webhook.name());
+      if (quietSince.isPresent()) {
+        log.warn(
+            "webhook failed, failing closed webhook={} configuration={} resource={} namespace={}"
+                + " name={}: {} (this webhook's failures are logged at most every {}s; {} more"
+                + " since the last one)",
+            webhook.name(),
+            webhook.configuration(),
+            attributes.type().qualifiedPlural(),
+            attributes.namespace(),
+            attributes.name(),
+            message,
+            FAILURE_WARNING_INTERVAL.toSeconds(),
+            quietSince.getAsInt());
+      }
       throw ApiErrors.internal(message);
     }
     answer.warnings().forEach(warnings::add);
