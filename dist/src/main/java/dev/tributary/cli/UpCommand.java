@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -149,7 +150,7 @@ final class UpCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static final java.time.Duration RELEASE_TIMEOUT = java.time.Duration.ofSeconds(120);
+  private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(120);
 
   /**
    * The registry of this build's release images, which the kubelet runs in this JVM: read from the

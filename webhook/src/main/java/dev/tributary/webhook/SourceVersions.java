@@ -11,6 +11,7 @@ import dev.tributary.api.sources.ping.PingSourceValidation;
 import dev.tributary.api.sources.sinkbinding.SinkBindingDefaults;
 import dev.tributary.api.sources.sinkbinding.SinkBindingValidation;
 import dev.tributary.api.sources.sinkbinding.v1beta1.SinkBindingConversion;
+import io.fabric8.kubernetes.api.model.GroupVersionKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.Optional;
@@ -84,6 +85,11 @@ public final class SourceVersions {
     return ALL.stream()
         .filter(v -> v.kind().equals(kind) && v.version().equals(version))
         .findFirst();
+  }
+
+  /** The entry for an AdmissionRequest's {@code kind} (none for a missing one), if it is ours. */
+  public static Optional<SourceVersion<?>> find(GroupVersionKind gvk) {
+    return gvk == null ? Optional.empty() : find(gvk.getGroup(), gvk.getVersion(), gvk.getKind());
   }
 
   private static SourceVersion<dev.tributary.api.sources.ping.PingSource> pingV1() {

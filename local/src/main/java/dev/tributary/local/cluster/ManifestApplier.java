@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -42,12 +44,17 @@ public final class ManifestApplier {
    * @return the objects applied
    */
   public List<HasMetadata> apply(String yaml) {
-    List<HasMetadata> objects =
-        client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
-    for (HasMetadata object : objects) {
-      client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-    }
+    List<HasMetadata> objects = load(yaml);
+    objects.forEach(this::applyOne);
     return objects;
+  }
+
+  private List<HasMetadata> load(String yaml) {
+    return client.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
+  }
+
+  private void applyOne(HasMetadata object) {
+    client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
   }
 
   /**
@@ -66,15 +73,8 @@ public final class ManifestApplier {
     if (Files.exists(record)
         && Files.readString(record, StandardCharsets.US_ASCII).trim().equals(digest)) {
       List<HasMetadata> missing =
-          client
-              .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
-              .items()
-              .stream()
-              .filter(object -> client.resource(object).get() == null)
-              .toList();
-      for (HasMetadata object : missing) {
-        client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-      }
+          load(yaml).stream().filter(object -> client.resource(object).get() == null).toList();
+      missing.forEach(this::applyOne);
       return missing;
     }
     List<HasMetadata> applied = apply(yaml);
@@ -105,7 +105,7 @@ public final class ManifestApplier {
       String namespace, List<String> deployments, Duration timeout, Consumer<String> progress)
       throws InterruptedException {
     Instant deadline = clock.instant().plus(timeout);
-    java.util.Set<String> waiting = new java.util.LinkedHashSet<>(deployments);
+    Set<String> waiting = new LinkedHashSet<>(deployments);
     while (!waiting.isEmpty()) {
       for (String name : List.copyOf(waiting)) {
         Deployment deployment =

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhoo
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfigurationBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfig;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceConversion;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceConversionBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -24,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Knative Eventing's webhook configuration objects and what its webhook writes into them, as pure
@@ -174,28 +177,24 @@ public final class WebhookConfigurations {
   public static MutatingWebhookConfiguration reconcileDefaulting(
       MutatingWebhookConfiguration installed, String caCertPem) {
     MutatingWebhookConfiguration out = new MutatingWebhookConfigurationBuilder(installed).build();
-    List<MutatingWebhook> webhooks = new ArrayList<>();
-    for (MutatingWebhook webhook : orEmpty(out.getWebhooks())) {
-      if (webhook.getName().equals(out.getMetadata().getName())) {
-        requireService(
-            webhook.getName(),
-            webhook.getClientConfig() == null ? null : webhook.getClientConfig().getService());
-        webhook =
-            new MutatingWebhookBuilder(webhook)
-                .withRules(defaultingRules())
-                .withNamespaceSelector(withExclusion(webhook.getNamespaceSelector()))
-                .editClientConfig()
-                .withCaBundle(caBundle(caCertPem))
-                .editService()
-                .withPath(DEFAULTING_PATH)
-                .endService()
-                .endClientConfig()
-                .withReinvocationPolicy("IfNeeded")
-                .build();
-      }
-      webhooks.add(webhook);
-    }
-    out.setWebhooks(webhooks);
+    out.setWebhooks(
+        editOwnWebhook(
+            out.getMetadata().getName(),
+            out.getWebhooks(),
+            MutatingWebhook::getName,
+            MutatingWebhook::getClientConfig,
+            webhook ->
+                new MutatingWebhookBuilder(webhook)
+                    .withRules(defaultingRules())
+                    .withNamespaceSelector(withExclusion(webhook.getNamespaceSelector()))
+                    .editClientConfig()
+                    .withCaBundle(caBundle(caCertPem))
+                    .editService()
+                    .withPath(DEFAULTING_PATH)
+                    .endService()
+                    .endClientConfig()
+                    .withReinvocationPolicy("IfNeeded")
+                    .build()));
     return out;
   }
 
@@ -206,25 +205,21 @@ public final class WebhookConfigurations {
   public static MutatingWebhookConfiguration reconcileSinkBindings(
       MutatingWebhookConfiguration installed, String caCertPem) {
     MutatingWebhookConfiguration out = new MutatingWebhookConfigurationBuilder(installed).build();
-    List<MutatingWebhook> webhooks = new ArrayList<>();
-    for (MutatingWebhook webhook : orEmpty(out.getWebhooks())) {
-      if (webhook.getName().equals(out.getMetadata().getName())) {
-        requireService(
-            webhook.getName(),
-            webhook.getClientConfig() == null ? null : webhook.getClientConfig().getService());
-        webhook =
-            new MutatingWebhookBuilder(webhook)
-                .editClientConfig()
-                .withCaBundle(caBundle(caCertPem))
-                .editService()
-                .withPath(SINK_BINDINGS_PATH)
-                .endService()
-                .endClientConfig()
-                .build();
-      }
-      webhooks.add(webhook);
-    }
-    out.setWebhooks(webhooks);
+    out.setWebhooks(
+        editOwnWebhook(
+            out.getMetadata().getName(),
+            out.getWebhooks(),
+            MutatingWebhook::getName,
+            MutatingWebhook::getClientConfig,
+            webhook ->
+                new MutatingWebhookBuilder(webhook)
+                    .editClientConfig()
+                    .withCaBundle(caBundle(caCertPem))
+                    .editService()
+                    .withPath(SINK_BINDINGS_PATH)
+                    .endService()
+                    .endClientConfig()
+                    .build()));
     return out;
   }
 
@@ -233,28 +228,48 @@ public final class WebhookConfigurations {
       ValidatingWebhookConfiguration installed, String caCertPem) {
     ValidatingWebhookConfiguration out =
         new ValidatingWebhookConfigurationBuilder(installed).build();
-    List<ValidatingWebhook> webhooks = new ArrayList<>();
-    for (ValidatingWebhook webhook : orEmpty(out.getWebhooks())) {
-      if (webhook.getName().equals(out.getMetadata().getName())) {
-        requireService(
-            webhook.getName(),
-            webhook.getClientConfig() == null ? null : webhook.getClientConfig().getService());
-        webhook =
-            new ValidatingWebhookBuilder(webhook)
-                .withRules(validationRules())
-                .withNamespaceSelector(withExclusion(webhook.getNamespaceSelector()))
-                .editClientConfig()
-                .withCaBundle(caBundle(caCertPem))
-                .editService()
-                .withPath(VALIDATION_PATH)
-                .endService()
-                .endClientConfig()
-                .build();
-      }
-      webhooks.add(webhook);
-    }
-    out.setWebhooks(webhooks);
+    out.setWebhooks(
+        editOwnWebhook(
+            out.getMetadata().getName(),
+            out.getWebhooks(),
+            ValidatingWebhook::getName,
+            ValidatingWebhook::getClientConfig,
+            webhook ->
+                new ValidatingWebhookBuilder(webhook)
+                    .withRules(validationRules())
+                    .withNamespaceSelector(withExclusion(webhook.getNamespaceSelector()))
+                    .editClientConfig()
+                    .withCaBundle(caBundle(caCertPem))
+                    .editService()
+                    .withPath(VALIDATION_PATH)
+                    .endService()
+                    .endClientConfig()
+                    .build()));
     return out;
+  }
+
+  /**
+   * {@code webhooks} with the one named like its configuration (the webhook this program serves)
+   * replaced by {@code edit} of it, the others as they are.
+   *
+   * @throws IllegalStateException if that webhook has no {@code service} clientConfig
+   */
+  private static <W> List<W> editOwnWebhook(
+      String configurationName,
+      List<W> webhooks,
+      Function<W, String> name,
+      Function<W, WebhookClientConfig> clientConfig,
+      UnaryOperator<W> edit) {
+    List<W> edited = new ArrayList<>();
+    for (W webhook : orEmpty(webhooks)) {
+      if (name.apply(webhook).equals(configurationName)) {
+        WebhookClientConfig config = clientConfig.apply(webhook);
+        requireService(name.apply(webhook), config == null ? null : config.getService());
+        webhook = edit.apply(webhook);
+      }
+      edited.add(webhook);
+    }
+    return edited;
   }
 
   /**

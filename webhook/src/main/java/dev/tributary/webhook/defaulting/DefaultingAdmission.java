@@ -66,10 +66,7 @@ public final class DefaultingAdmission implements AdmissionHandler {
       return allowed();
     }
     GroupVersionKind gvk = request.getKind();
-    Optional<SourceVersion<?>> version =
-        gvk == null
-            ? Optional.empty()
-            : SourceVersions.find(gvk.getGroup(), gvk.getVersion(), gvk.getKind());
+    Optional<SourceVersion<?>> version = SourceVersions.find(gvk);
     if (version.isEmpty()) {
       return AdmissionStatuses.badRequest(
           "mutation failed: unhandled kind: " + SourceJson.describe(gvk));

@@ -46,10 +46,7 @@ public final class ValidationAdmission implements AdmissionHandler {
   @Override
   public AdmissionResponse admit(AdmissionRequest request) {
     GroupVersionKind gvk = request.getKind();
-    Optional<SourceVersion<?>> version =
-        gvk == null
-            ? Optional.empty()
-            : SourceVersions.find(gvk.getGroup(), gvk.getVersion(), gvk.getKind());
+    Optional<SourceVersion<?>> version = SourceVersions.find(gvk);
     if (version.isEmpty()) {
       return AdmissionStatuses.badRequest(
           "decoding request failed: unhandled kind: " + SourceJson.describe(gvk));
