@@ -71,22 +71,12 @@ class ApiServerSourceControllerIT {
   }
 
   static ApiServerSource get(String name) {
-    return cluster
-        .admin
-        .resources(ApiServerSource.class)
-        .inNamespace(SourcesCluster.NAMESPACE)
-        .withName(name)
-        .get();
+    return cluster.get(ApiServerSource.class, name);
   }
 
   static Optional<Condition> condition(String name, String type) {
     ApiServerSource source = get(name);
-    if (source == null || source.getStatus() == null) {
-      return Optional.empty();
-    }
-    return source.getStatus().getConditions().stream()
-        .filter(c -> c.type().equals(type))
-        .findFirst();
+    return SourcesCluster.condition(source == null ? null : source.getStatus(), type);
   }
 
   static List<Deployment> adapters(String sourceName) {

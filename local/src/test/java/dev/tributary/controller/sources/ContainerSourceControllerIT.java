@@ -49,41 +49,20 @@ class ContainerSourceControllerIT {
   }
 
   static ContainerSource get(String name) {
-    return cluster
-        .admin
-        .resources(ContainerSource.class)
-        .inNamespace(SourcesCluster.NAMESPACE)
-        .withName(name)
-        .get();
+    return cluster.get(ContainerSource.class, name);
   }
 
   static Optional<Condition> condition(String name, String type) {
     ContainerSource source = get(name);
-    if (source == null || source.getStatus() == null) {
-      return Optional.empty();
-    }
-    return source.getStatus().getConditions().stream()
-        .filter(c -> c.type().equals(type))
-        .findFirst();
+    return SourcesCluster.condition(source == null ? null : source.getStatus(), type);
   }
 
   static SinkBinding binding(String name) {
-    return cluster
-        .admin
-        .resources(SinkBinding.class)
-        .inNamespace(SourcesCluster.NAMESPACE)
-        .withName(name)
-        .get();
+    return cluster.get(SinkBinding.class, name);
   }
 
   static Deployment deployment(String name) {
-    return cluster
-        .admin
-        .apps()
-        .deployments()
-        .inNamespace(SourcesCluster.NAMESPACE)
-        .withName(name)
-        .get();
+    return cluster.get(Deployment.class, name);
   }
 
   @Test

@@ -67,22 +67,12 @@ class PingSourceControllerIT {
   }
 
   static PingSource get(String name) {
-    return cluster
-        .admin
-        .resources(PingSource.class)
-        .inNamespace(SourcesCluster.NAMESPACE)
-        .withName(name)
-        .get();
+    return cluster.get(PingSource.class, name);
   }
 
   static Optional<Condition> condition(String name, String type) {
     PingSource source = get(name);
-    if (source == null || source.getStatus() == null) {
-      return Optional.empty();
-    }
-    return source.getStatus().getConditions().stream()
-        .filter(c -> c.type().equals(type))
-        .findFirst();
+    return SourcesCluster.condition(source == null ? null : source.getStatus(), type);
   }
 
   static void createService(String name) {

@@ -1,5 +1,7 @@
 package dev.tributary.controller.sources;
 
+import dev.tributary.api.duck.Condition;
+import dev.tributary.api.duck.Conditioned;
 import dev.tributary.controller.ControllerProgram;
 import dev.tributary.local.apiserver.Kubectl;
 import dev.tributary.local.apiserver.TestCluster;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -163,6 +166,18 @@ final class SourcesCluster implements AutoCloseable {
           .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
           .create();
     }
+  }
+
+  /** The {@code type} object {@code name} in {@link #NAMESPACE}, or null. */
+  <T extends HasMetadata> T get(Class<T> type, String name) {
+    return admin.resources(type).inNamespace(NAMESPACE).withName(name).get();
+  }
+
+  /** The condition of {@code type} in {@code status} (none for a missing status). */
+  static Optional<Condition> condition(Conditioned status, String type) {
+    return status == null
+        ? Optional.empty()
+        : status.getConditions().stream().filter(c -> c.type().equals(type)).findFirst();
   }
 
   static String key(HasMetadata object) {
